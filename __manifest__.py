@@ -1,0 +1,48 @@
+# Copyright 2026 CPAS de Jette
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+{
+    "name": "Job Coaching",
+    "summary": "Accompany job seekers of a neighbourhood contract zone into work "
+    "and justify the subsidy",
+    "version": "18.0.1.0.0",
+    "category": "Human Resources/Job Coaching",
+    "website": "https://github.com/cpas-jette/job_coaching",
+    "author": "CPAS de Jette",
+    "license": "LGPL-3",
+    "application": True,
+    "installable": True,
+    "depends": [
+        "mail",
+        "hr",
+        "calendar",
+        "analytic",
+        "phone_validation",
+    ],
+    "external_dependencies": {
+        "python": ["phonenumbers", "python-stdnum"],
+    },
+    "data": [
+        "security/job_coaching_security.xml",
+        "security/ir.model.access.csv",
+        "data/ir_cron_data.xml",
+        "data/job_coaching_stage_data.xml",
+        "data/job_coaching_referral_channel_data.xml",
+        "data/job_coaching_zone_data.xml",
+        "views/job_coaching_zone_views.xml",
+        "views/job_coaching_stage_views.xml",
+        "views/job_coaching_referral_channel_views.xml",
+        "views/job_coaching_beneficiary_views.xml",
+        "views/res_partner_views.xml",
+        "views/menus.xml",
+    ],
+    "demo": [
+        "demo/res_partner_demo.xml",
+        "demo/res_users_demo.xml",
+        "demo/job_coaching_beneficiary_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "job_coaching/static/tests/tours/*.js",
+        ],
+    },
+}

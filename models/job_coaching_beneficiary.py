@@ -1,0 +1,671 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import unicodedata
+
+from dateutil.relativedelta import relativedelta
+from stdnum.be import bis, nn
+from stdnum.exceptions import ValidationError as StdnumValidationError
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import email_normalize
+
+from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
+from odoo.addons.phone_validation.tools.phone_validation import phone_format
+
+YOUTH_MIN_AGE = 18
+YOUTH_MAX_AGE = 25
+MAX_AGE = 120
+PHONE_FIELDS = ("phone", "mobile")
+
+
+def _fold(value):
+    """Case- and accent-insensitive form of a name, for duplicate detection."""
+    text = unicodedata.normalize("NFKD", value or "")
+    return " ".join("".join(c for c in text if not unicodedata.combining(c)).lower().split())
+
+
+def normalize_register_number(value):
+    """Return ``(formatted number, kind)`` of a national register or BIS number.
+
+    :raise ValueError: when the number is neither.
+    """
+    number = nn.compact(value or "")
+    if nn.is_valid(number):
+        return nn.format(number), "nn"
+    if bis.is_valid(number):
+        return bis.format(number), "bis"
+    raise ValueError(value)
+
+
+class JobCoachingBeneficiary(models.Model):
+    _name = "job_coaching.beneficiary"
+    _description = "Beneficiary"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "last_name, first_name, id"
+    _check_company_auto = True
+
+    # Identity
+    first_name = fields.Char(required=True, tracking=True)
+    last_name = fields.Char(required=True, tracking=True)
+    name = fields.Char(compute="_compute_name", store=True, index="trigram")
+    name_key = fields.Char(compute="_compute_name", store=True, index=True)
+    birth_date = fields.Date(tracking=True)
+    gender = fields.Selection([("female", "Female"), ("male", "Male"), ("x", "X")])
+    niss = fields.Char(
+        string="Register Number",
+        copy=False,
+        index=True,
+        groups="job_coaching.group_job_coaching_user",
+        help="National register number (NISS) or, for people who are not in the "
+        "national register, BIS number. Any punctuation is accepted; it is stored "
+        "as YY.MM.DD-XXX.CC.",
+    )
+    niss_kind = fields.Selection(
+        [("nn", "National register"), ("bis", "BIS")],
+        string="Number Kind",
+        compute="_compute_niss_kind",
+        store=True,
+        groups="job_coaching.group_job_coaching_user",
+    )
+    niss_masked = fields.Char(
+        string="Register No.",
+        compute="_compute_niss_masked",
+        groups="job_coaching.group_job_coaching_user",
+    )
+    niss_search = fields.Char(
+        string="Register number",
+        compute="_compute_niss_masked",
+        search="_search_niss_search",
+        groups="job_coaching.group_job_coaching_user",
+    )
+
+    # Contact
+    street = fields.Char()
+    street2 = fields.Char()
+    zip = fields.Char()
+    city = fields.Char()
+    country_id = fields.Many2one(
+        "res.country", default=lambda self: self.env.ref("base.be", raise_if_not_found=False)
+    )
+    phone = fields.Char()
+    mobile = fields.Char()
+    email = fields.Char()
+
+    # Profile
+    lang_ids = fields.Many2many(
+        "res.lang",
+        "job_coaching_beneficiary_lang_rel",
+        "beneficiary_id",
+        "lang_id",
+        string="Languages",
+        context={"active_test": False},
+    )
+    education_level = fields.Selection(
+        [
+            ("none", "No diploma"),
+            ("primary", "Primary school (CEB)"),
+            ("lower_secondary", "Lower secondary (CE1D)"),
+            ("upper_secondary", "Upper secondary (CESS)"),
+            ("bachelor", "Higher education, short type (bachelor)"),
+            ("master", "Higher education, long type (master)"),
+            ("foreign", "Foreign diploma, not recognised"),
+        ]
+    )
+    driving_licence = fields.Selection(
+        [
+            ("none", "None"),
+            ("learner", "Learner (provisional)"),
+            ("b", "Car (B)"),
+            ("c", "Truck (C)"),
+        ],
+        default="none",
+    )
+    skills = fields.Text()
+
+    # Status
+    cpas_status = fields.Selection(
+        [
+            ("ris", "Integration income (RIS)"),
+            ("equivalent_aid", "Equivalent social aid"),
+            ("known_no_aid", "Known to the CPAS, without aid"),
+            ("unknown", "Unknown to the CPAS"),
+        ],
+        string="CPAS Status",
+        default="unknown",
+        required=True,
+        tracking=True,
+    )
+    actiris_registered = fields.Boolean(string="Registered at Actiris", tracking=True)
+    actiris_accompanied = fields.Boolean(
+        string="Accompanied by Actiris",
+        tracking=True,
+        help="Already accompanied by an Actiris counsellor: the project does not accompany "
+        "a person twice, unless a coordinator records why.",
+    )
+    actiris_override_reason = fields.Text(
+        string="Coordinator's Reason",
+        tracking=True,
+        groups="job_coaching.group_job_coaching_manager",
+        help="Why the project takes on a person already accompanied by Actiris.",
+    )
+    actiris_override_user_id = fields.Many2one(
+        "res.users", string="Override By", readonly=True, copy=False
+    )
+    actiris_override_date = fields.Date(string="Override On", readonly=True, copy=False)
+    referral_channel_id = fields.Many2one(
+        "job_coaching.referral.channel", tracking=True, index=True
+    )
+    referral_partner_needed = fields.Boolean(related="referral_channel_id.needs_partner")
+    referral_partner_id = fields.Many2one(
+        "res.partner",
+        string="Referring Partner",
+        domain="[('is_company', '=', True)]",
+        tracking=True,
+    )
+    consent_date = fields.Date(string="Consent Given On", tracking=True, copy=False)
+    consent_user_id = fields.Many2one(
+        "res.users", string="Consent Recorded By", tracking=True, copy=False
+    )
+
+    # Follow-up
+    user_id = fields.Many2one(
+        "res.users",
+        string="Agent",
+        default=lambda self: self.env.user,
+        domain="[('share', '=', False), ('company_ids', 'in', company_id)]",
+        tracking=True,
+        index=True,
+    )
+    shared_user_ids = fields.Many2many(
+        "res.users",
+        "job_coaching_beneficiary_shared_user_rel",
+        "beneficiary_id",
+        "user_id",
+        string="Shared With",
+        domain="[('share', '=', False)]",
+        help="Other agents who follow this person too (a replacement, a colleague).",
+    )
+    stage_id = fields.Many2one(
+        "job_coaching.stage",
+        default=lambda self: self._default_stage_id(),
+        group_expand="_read_group_stage_ids",
+        ondelete="restrict",
+        tracking=True,
+        index=True,
+        copy=False,
+    )
+    intake_date = fields.Date(
+        default=fields.Date.context_today, required=True, tracking=True, copy=False
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    active = fields.Boolean(default=True, tracking=True)
+    color = fields.Integer()
+    note = fields.Html(string="Notes")
+
+    # Derived
+    age = fields.Integer(compute="_compute_age", store=True, aggregator="avg")
+    is_youth = fields.Boolean(
+        string="Youth (18-25)", compute="_compute_age", store=True, index=True
+    )
+    zone_id = fields.Many2one(
+        "job_coaching.zone",
+        compute="_compute_zone_id",
+        store=True,
+        index=True,
+        help="The neighbourhood contract zone the person lives in, from the address.",
+    )
+    in_zone = fields.Boolean(
+        string="Lives in the Zone", compute="_compute_zone_id", store=True, index=True
+    )
+    is_eligible = fields.Boolean(
+        string="Eligible", compute="_compute_eligibility", store=True, index=True
+    )
+    ineligibility_reason = fields.Char(
+        string="Not Eligible Because", compute="_compute_eligibility", store=True
+    )
+    duplicate_count = fields.Integer(
+        string="Possible Duplicates",
+        compute="_compute_duplicate_count",
+        help="Other files with the same name and birth date.",
+    )
+
+    _sql_constraints = [
+        (
+            "niss_company_uniq",
+            "UNIQUE (company_id, niss)",
+            "This register number is already registered for another beneficiary.",
+        ),
+    ]
+
+    # ------------------------------------------------------------------
+    # Defaults
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _default_stage_id(self):
+        return self.env["job_coaching.stage"].search([], limit=1)
+
+    @api.model
+    def _read_group_stage_ids(self, stages, domain):
+        return stages.search([("active", "=", True)], order=stages._order)
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+
+    @api.depends("first_name", "last_name")
+    def _compute_name(self):
+        for beneficiary in self:
+            beneficiary.name = " ".join(
+                part.strip() for part in (beneficiary.first_name, beneficiary.last_name) if part
+            )
+            beneficiary.name_key = _fold(beneficiary.name)
+
+    @api.depends("niss")
+    def _compute_niss_kind(self):
+        for beneficiary in self:
+            try:
+                beneficiary.niss_kind = normalize_register_number(beneficiary.niss)[1]
+            except ValueError:
+                beneficiary.niss_kind = False
+
+    @api.depends("niss")
+    def _compute_niss_masked(self):
+        for beneficiary in self:
+            number = beneficiary.niss
+            beneficiary.niss_masked = f"{number[:9]}***.**" if number else False
+            beneficiary.niss_search = False
+
+    def _search_niss_search(self, operator, value):
+        if operator not in ("=", "ilike", "like", "=ilike") or not isinstance(value, str):
+            raise UserError(_("Search the register number by its value."))
+        try:
+            return [("niss", "=", normalize_register_number(value)[0])]
+        except ValueError:
+            return [("niss", "ilike", value.strip())]
+
+    @api.depends("birth_date")
+    def _compute_age(self):
+        today = fields.Date.context_today(self)
+        for beneficiary in self:
+            born = beneficiary.birth_date
+            if born:
+                # Born on 29 February: a year older on 1 March of a common year.
+                age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+                beneficiary.age = age
+                beneficiary.is_youth = YOUTH_MIN_AGE <= age <= YOUTH_MAX_AGE
+            else:
+                beneficiary.age = 0
+                beneficiary.is_youth = False
+
+    @api.depends("street", "zip", "company_id")
+    def _compute_zone_id(self):
+        # sudo: residence is a fact of the address, whatever zones the user may read
+        zones = (
+            self.env["job_coaching.zone"].sudo().search([("company_id", "in", self.company_id.ids)])
+        )
+        keys = zones._match_keys()
+        for beneficiary in self:
+            company_zones = zones.filtered(lambda z, b=beneficiary: z.company_id == b.company_id)
+            zone = company_zones._find_zone(beneficiary.street, beneficiary.zip, keys)
+            beneficiary.zone_id = zone
+            beneficiary.in_zone = bool(zone)
+
+    @api.depends(
+        "age", "birth_date", "in_zone", "street", "actiris_accompanied", "actiris_override_reason"
+    )
+    def _compute_eligibility(self):
+        for beneficiary in self:
+            reasons = []
+            if not beneficiary.birth_date:
+                reasons.append(_("birth date unknown"))
+            elif beneficiary.age < YOUTH_MIN_AGE:
+                reasons.append(_("under 18"))
+            if not beneficiary.street:
+                reasons.append(_("address unknown"))
+            elif not beneficiary.in_zone:
+                reasons.append(_("lives outside the zone"))
+            # A coordinator's written override takes on a person accompanied by Actiris.
+            if beneficiary.actiris_accompanied and not beneficiary.sudo().actiris_override_reason:
+                reasons.append(_("accompanied by Actiris"))
+            beneficiary.is_eligible = not reasons
+            beneficiary.ineligibility_reason = ", ".join(reasons) if reasons else False
+
+    @api.depends("name_key", "birth_date")
+    def _compute_duplicate_count(self):
+        # Other agents' files count too: the agent must know the person may
+        # already be followed (only the number is shown).
+        others = (
+            self.sudo()
+            .with_context(active_test=False)
+            ._read_group(
+                [
+                    ("name_key", "in", [b.name_key for b in self if b.name_key]),
+                    ("birth_date", "in", [b.birth_date for b in self if b.birth_date]),
+                ],
+                ["name_key", "birth_date:day"],
+                ["__count"],
+            )
+        )
+        counts = {(key, day): count for key, day, count in others}
+        for beneficiary in self:
+            count = counts.get((beneficiary.name_key, beneficiary.birth_date), 0)
+            # The record itself is in the count once it is saved.
+            beneficiary.duplicate_count = max(count - (1 if beneficiary._origin.id else 0), 0)
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+
+    @api.constrains("first_name", "last_name")
+    def _check_names(self):
+        for beneficiary in self:
+            if (
+                not (beneficiary.first_name or "").strip()
+                or not (beneficiary.last_name or "").strip()
+            ):
+                raise ValidationError(_("A beneficiary needs a first name and a last name."))
+
+    @api.constrains("birth_date")
+    def _check_birth_date(self):
+        today = fields.Date.context_today(self)
+        oldest = today - relativedelta(years=MAX_AGE)
+        for beneficiary in self:
+            birth_date = beneficiary.birth_date
+            if not birth_date:
+                continue
+            if birth_date > today:
+                raise ValidationError(
+                    _(
+                        "The birth date of %(name)s (%(date)s) is in the future: check the date.",
+                        name=beneficiary.name,
+                        date=birth_date,
+                    )
+                )
+            if birth_date < oldest:
+                raise ValidationError(
+                    _(
+                        "The birth date of %(name)s (%(date)s) is more than %(years)s years ago: "
+                        "check the year.",
+                        name=beneficiary.name,
+                        date=birth_date,
+                        years=MAX_AGE,
+                    )
+                )
+
+    @api.constrains("niss", "birth_date")
+    def _check_niss(self):
+        for beneficiary in self:
+            if not beneficiary.niss:
+                continue
+            number = nn.compact(beneficiary.niss)
+            try:
+                module = nn if nn.is_valid(number) else bis
+                module.validate(number)
+                born = module.get_birth_date(number)
+            except StdnumValidationError as error:
+                raise ValidationError(
+                    _(
+                        "%(number)s is not a valid national register or BIS number "
+                        "(11 digits, e.g. 85.07.30-033.28).",
+                        number=beneficiary.niss,
+                    )
+                ) from error
+            except ValueError:
+                born = None
+            if born and beneficiary.birth_date and born != beneficiary.birth_date:
+                raise ValidationError(
+                    _(
+                        "The register number %(number)s is of someone born on %(born)s, "
+                        "not on %(date)s: correct the number or the birth date.",
+                        number=beneficiary.niss,
+                        born=born,
+                        date=beneficiary.birth_date,
+                    )
+                )
+
+    @api.constrains("phone", "mobile")
+    def _check_phones(self):
+        for beneficiary in self:
+            for field_name in PHONE_FIELDS:
+                if beneficiary[field_name]:
+                    beneficiary._format_phone(beneficiary[field_name], field_name)
+
+    @api.constrains("email")
+    def _check_email(self):
+        for beneficiary in self:
+            if beneficiary.email and not email_normalize(beneficiary.email):
+                raise ValidationError(
+                    _("%(email)s is not a valid email address.", email=beneficiary.email)
+                )
+
+    @api.constrains("actiris_accompanied")
+    def _check_actiris(self):
+        # sudo: the reason is readable by coordinators only, its presence is a rule for all
+        for beneficiary in self.sudo():
+            if (
+                beneficiary.actiris_accompanied
+                and not (beneficiary.actiris_override_reason or "").strip()
+            ):
+                raise ValidationError(
+                    _(
+                        "%(name)s is already accompanied by Actiris: the project does not "
+                        "accompany a person twice. Only a coordinator can take them on, "
+                        'by writing the reason in the field "Coordinator\'s Reason".',
+                        name=beneficiary.name,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+
+    def _format_phone(self, number, field_name, country=None):
+        """Return ``number`` in E.164, the person's country (else Belgium) by default."""
+        country = country or self.country_id or self.env.ref("base.be")
+        try:
+            return phone_format(number, country.code, country.phone_code, force_format="E164")
+        except UserError as error:
+            raise ValidationError(
+                _(
+                    "%(number)s is not a valid %(field)s number. Write it as dialled from "
+                    "Belgium (0470 12 34 56, 02 123 45 67) or with its country code "
+                    "(+32 470 12 34 56).",
+                    number=number,
+                    field=self._fields[field_name].get_description(self.env)["string"].lower(),
+                )
+            ) from error
+
+    def _prepare_vals(self, vals, country=None):
+        """Normalise what a person typed: register number, phones, email, names.
+
+        Phone numbers are read in ``vals``' country, else ``country``, else Belgium.
+        """
+        vals = dict(vals)
+        if vals.get("niss"):
+            try:
+                vals["niss"] = normalize_register_number(vals["niss"])[0]
+            except (ValueError, TypeError):
+                vals["niss"] = str(vals["niss"]).strip()  # refused by _check_niss
+        if vals.get("country_id"):
+            country = self.env["res.country"].browse(vals["country_id"])
+        for field_name in PHONE_FIELDS:
+            if isinstance(vals.get(field_name), str) and vals[field_name].strip():
+                vals[field_name] = self._format_phone(vals[field_name], field_name, country)
+        if isinstance(vals.get("email"), str):
+            vals["email"] = vals["email"].strip() or False
+        for field_name in ("first_name", "last_name"):
+            if isinstance(vals.get(field_name), str):
+                vals[field_name] = " ".join(vals[field_name].split())
+        if vals.get("actiris_override_reason"):
+            vals.setdefault("actiris_override_user_id", self.env.uid)
+            vals.setdefault("actiris_override_date", fields.Date.context_today(self))
+        if vals.get("consent_date") and "consent_user_id" not in vals:
+            vals["consent_user_id"] = self.env.uid
+        return vals
+
+    def _check_niss_free(self, vals_list):
+        """Refuse a register number that another file of the company holds.
+
+        Runs before the database's unique index (which guards concurrent
+        saves) so that the message says where the number is registered.
+        """
+        default_company = self.env.company.id
+        wanted = {}
+        for vals in vals_list:
+            if vals.get("niss"):
+                company_id = vals.get("company_id") or self.company_id.id or default_company
+                key = (company_id, vals["niss"])
+                if key in wanted:
+                    raise ValidationError(
+                        _(
+                            "The register number %(number)s is given to two people at once.",
+                            number=vals["niss"],
+                        )
+                    )
+                wanted[key] = True
+        if not wanted:
+            return
+        # sudo: one person has one file, whoever follows it; only the agent's name is told
+        existing = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search(
+                [("niss", "in", [niss for _company, niss in wanted]), ("id", "not in", self.ids)]
+            )
+        )
+        for other in existing:
+            if (other.company_id.id, other.niss) in wanted:
+                raise ValidationError(
+                    _(
+                        "The register number %(number)s is already registered, in a file "
+                        "followed by %(agent)s. One person has one file: ask that agent or "
+                        "the coordinator.",
+                        number=other.niss,
+                        agent=other.user_id.name or _("no agent"),
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        vals_list = [self._prepare_vals(vals) for vals in vals_list]
+        for vals in vals_list:
+            if vals.get("niss") and not vals.get("birth_date"):
+                vals["birth_date"] = self._birth_date_from_niss(vals["niss"])
+        self._check_niss_free(vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if len(self) > 1 and any(f in vals for f in PHONE_FIELDS) and "country_id" not in vals:
+            # Each person's number is read in their own country.
+            for beneficiary in self:
+                beneficiary.write(vals)
+            return True
+        vals = self._prepare_vals(vals, country=self.country_id[:1])
+        if vals.get("niss"):
+            if len(self) > 1:
+                raise ValidationError(_("One register number cannot be given to several people."))
+            self._check_niss_free([vals])
+        return super().write(vals)
+
+    @api.model
+    def _birth_date_from_niss(self, number):
+        compact = nn.compact(number)
+        for module in (nn, bis):
+            if module.is_valid(compact):
+                try:
+                    return module.get_birth_date(compact)
+                except ValueError:
+                    return False
+        return False
+
+    def unlink(self):
+        # mail.thread deletes the chatter before @api.ondelete checks run: look
+        # at the history first (never while the module is being uninstalled).
+        if not self.env.context.get(MODULE_UNINSTALL_FLAG):
+            self._check_no_history()
+        return super().unlink()
+
+    def _check_no_history(self):
+        with_history = self._with_history()
+        if with_history:
+            raise UserError(
+                _(
+                    "%(names)s already have a history in the project: archive them instead "
+                    "of deleting them, so that nothing is lost.",
+                    names=", ".join(with_history.mapped("name")),
+                )
+            )
+
+    def _with_history(self):
+        """Return the beneficiaries of self whose file holds more than its
+        creation: a note, an email or a tracked change in the chatter.
+
+        Models linked to a beneficiary extend this with their own records."""
+        messages = (
+            self.env["mail.message"]
+            .sudo()
+            ._read_group(
+                [
+                    ("model", "=", self._name),
+                    ("res_id", "in", self.ids),
+                    "|",
+                    ("message_type", "in", ("comment", "email")),
+                    ("tracking_value_ids", "!=", False),
+                ],
+                ["res_id"],
+            )
+        )
+        busy = {res_id for (res_id,) in messages}
+        return self.filtered(lambda b: b.id in busy)
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def action_open_duplicates(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Possible duplicates"),
+            "res_model": self._name,
+            "view_mode": "list,form",
+            "domain": [
+                ("name_key", "=", self.name_key),
+                ("birth_date", "=", self.birth_date),
+                ("id", "!=", self.id),
+            ],
+            "context": {"active_test": False},
+        }
+
+    # ------------------------------------------------------------------
+    # Business
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _cron_update_age(self):
+        """Recompute the age of the people whose birthday is today (and of those
+        born on 29 February, on 1 March of a common year)."""
+        today = fields.Date.context_today(self)
+        days = [(today.month, today.day)]
+        if (today.month, today.day) == (3, 1):
+            days.append((2, 29))
+        beneficiaries = self.browse()
+        for month, day in days:
+            self.env.cr.execute(
+                """
+                SELECT id FROM job_coaching_beneficiary
+                 WHERE EXTRACT(MONTH FROM birth_date) = %s AND EXTRACT(DAY FROM birth_date) = %s
+                """,
+                (month, day),
+            )
+            beneficiaries |= self.browse(row[0] for row in self.env.cr.fetchall())
+        # As if the birth date changed: age, youth and eligibility follow.
+        beneficiaries.modified(["birth_date"])
+        beneficiaries.flush_recordset()
+
+    def _recompute_zone(self):
+        """Recompute where people live, after a zone or its streets changed."""
+        self.modified(["street"])

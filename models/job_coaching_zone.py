@@ -1,0 +1,106 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from .job_coaching_zone_street import street_match_key, street_match_pattern
+
+
+class JobCoachingZone(models.Model):
+    _name = "job_coaching.zone"
+    _description = "Neighbourhood Contract Zone"
+    _order = "date_start desc, name"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, translate=True)
+    code = fields.Char(help="Short reference of the zone, e.g. the contract's name.")
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        default=lambda self: self.env.company,
+        index=True,
+    )
+    zip = fields.Char(
+        string="Postcode",
+        help="Postcode of the zone's streets. An address with another postcode is outside "
+        "the zone.",
+    )
+    city = fields.Char()
+    date_start = fields.Date(string="Start", required=True)
+    date_end = fields.Date(string="End", required=True)
+    street_ids = fields.One2many("job_coaching.zone.street", "zone_id", string="Streets")
+    street_count = fields.Integer(compute="_compute_street_count")
+    note = fields.Html()
+
+    _sql_constraints = [
+        (
+            "date_check",
+            "CHECK (date_start <= date_end)",
+            "A zone's period must end after it starts.",
+        ),
+    ]
+
+    def _compute_street_count(self):
+        counts = dict(
+            self.env["job_coaching.zone.street"]._read_group(
+                [("zone_id", "in", self.ids)], ["zone_id"], ["__count"]
+            )
+        )
+        for zone in self:
+            zone.street_count = counts.get(zone, 0)
+
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for zone in self:
+            if zone.date_start and zone.date_end and zone.date_start > zone.date_end:
+                raise ValidationError(
+                    _(
+                        "The zone %(zone)s ends before it starts: set an end date after %(start)s.",
+                        zone=zone.name,
+                        start=zone.date_start,
+                    )
+                )
+
+    def _match_keys(self):
+        """Return {zone: set of normalised street names} for the zones in self."""
+        keys = {zone: set() for zone in self}
+        for street in self.street_ids:
+            keys[street.zone_id] |= {street.match_key, street.match_key_nl} - {False, ""}
+        return keys
+
+    def _find_zone(self, street, zip_code, keys=None):
+        """Return the first zone of self whose streets contain ``street``.
+
+        ``street`` is an address line as a person writes it ("12, av. Ch. Woeste",
+        "Esseghemstraat 5 bus 2"); when both are known, ``zip_code`` must be
+        the zone's postcode. ``keys`` is the result of :meth:`_match_keys`,
+        passed by callers that look up many addresses at once.
+        """
+        key = street_match_key(street)
+        if not key:
+            return self.browse()
+        keys = keys if keys is not None else self._match_keys()
+        pattern = street_match_pattern(street)
+        for zone in self:
+            if zip_code and zone.zip and zip_code.strip() != zone.zip.strip():
+                continue
+            zone_keys = keys.get(zone, set())
+            if key in zone_keys or (pattern and any(pattern.fullmatch(k) for k in zone_keys)):
+                return zone
+        return self.browse()
+
+    def write(self, vals):
+        companies = self.company_id
+        res = super().write(vals)
+        if {"zip", "active", "company_id"} & set(vals):
+            self._relocate_beneficiaries(companies)
+        return res
+
+    def _relocate_beneficiaries(self, companies=None):
+        """Recompute where the people of these zones' companies (and of
+        ``companies``) live, after the zones or their streets changed."""
+        companies = (companies or self.env["res.company"]) | self.company_id
+        # sudo: residence is a fact of the address, whoever edits the streets
+        self.env["job_coaching.beneficiary"].sudo().with_context(active_test=False).search(
+            [("company_id", "in", companies.ids)]
+        )._recompute_zone()
