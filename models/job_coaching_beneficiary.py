@@ -666,6 +666,24 @@ class JobCoachingBeneficiary(models.Model):
         beneficiaries.modified(["birth_date"])
         beneficiaries.flush_recordset()
 
+    def _move_to_step(self, step):
+        """Move the files of self forward to the first stage of pathway ``step``.
+
+        Called where what happened makes the step obvious (an intake interview
+        done, a training started, a contract signed). A file already at that
+        step or further keeps its stage: the agent decides about going back.
+        """
+        stage = self.env["job_coaching.stage"].search([("pathway_step", "=", step)], limit=1)
+        if not stage:
+            return
+        behind = self.filtered(
+            lambda b: (
+                not b.stage_id or (b.stage_id.sequence, b.stage_id.id) < (stage.sequence, stage.id)
+            )
+        )
+        if behind:
+            behind.write({"stage_id": stage.id})
+
     def _recompute_zone(self):
         """Recompute where people live, after a zone or its streets changed."""
         self.modified(["street"])

@@ -98,3 +98,18 @@ class TestEligibility(JobCoachingCase):
             self.Beneficiary._cron_update_age()
             self.assertEqual(person.age, 18)
             self.assertTrue(person.is_eligible)
+
+
+@tagged("post_install", "-at_install")
+class TestPathwayStep(JobCoachingCase):
+    def test_move_forward_only(self):
+        assessment = self.env.ref("job_coaching.stage_assessment")
+        employment = self.env.ref("job_coaching.stage_employment")
+        person = self._create_beneficiary()
+        self.assertEqual(person.stage_id, self.stage_intake)
+        person._move_to_step("assessment")
+        self.assertEqual(person.stage_id, assessment)
+        person._move_to_step("employment")
+        self.assertEqual(person.stage_id, employment)
+        person._move_to_step("assessment")
+        self.assertEqual(person.stage_id, employment)
