@@ -189,7 +189,11 @@ stop_pg() {
 }
 
 odoo() {
-    # odoo ARGS...: Odoo against the private cluster.
-    "$VENV/bin/python" "$ODOO_BIN" --addons-path="$ADDONS_PATH" \
+    # odoo [shell|populate|…] ARGS...: Odoo against the private cluster.
+    local command=()
+    case "${1:-}" in
+        shell|populate|scaffold|neutralize|obfuscate) command=("$1"); shift ;;
+    esac
+    "$VENV/bin/python" "$ODOO_BIN" "${command[@]}" --addons-path="$ADDONS_PATH" \
         --db_host="$PGHOST" --db_port="$PGPORT" --db_user=odoo "$@"
 }

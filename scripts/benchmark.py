@@ -1,0 +1,192 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Time what the web client asks of job_coaching on a populated database.
+
+Run inside ``odoo shell`` (``scripts/benchmark`` does it): ``env`` is given.
+Each case runs once to warm the caches, then JC_RUNS times (default 7) in a
+fresh environment cache; it prints the median, the spread (min-max) and the
+SQL queries of one run, server-side, as a table. Nothing is written: the
+transaction is rolled back.
+"""
+
+import os
+import statistics
+import sys
+import time
+
+RUNS = int(os.environ.get("JC_RUNS", "7"))
+
+LIST_SPEC = {
+    "name": {},
+    "niss_masked": {},
+    "birth_date": {},
+    "age": {},
+    "is_youth": {},
+    "city": {},
+    "in_zone": {},
+    "is_eligible": {},
+    "cpas_status": {},
+    "referral_channel_id": {"fields": {"display_name": {}}},
+    "intake_date": {},
+    "stage_id": {"fields": {"display_name": {}}},
+    "user_id": {"fields": {"display_name": {}}},
+    "mobile": {},
+    "company_id": {"fields": {"display_name": {}}},
+    "activity_ids": {"fields": {}},
+    "activity_exception_decoration": {},
+    "activity_exception_icon": {},
+    "activity_state": {},
+    "activity_summary": {},
+    "activity_type_icon": {},
+    "activity_type_id": {"fields": {"display_name": {}}},
+}
+PARTNER_LIST_SPEC = {
+    "complete_name": {},
+    "phone": {},
+    "email": {},
+    "user_id": {"fields": {"display_name": {}}},
+    "city": {},
+    "state_id": {"fields": {"display_name": {}}},
+    "country_id": {"fields": {"display_name": {}}},
+    "vat": {},
+    "category_id": {"fields": {"display_name": {}, "color": {}}},
+    "company_id": {"fields": {"display_name": {}}},
+    "activity_ids": {"fields": {}},
+    "activity_exception_decoration": {},
+    "activity_exception_icon": {},
+    "activity_state": {},
+    "activity_summary": {},
+    "activity_type_icon": {},
+    "activity_type_id": {"fields": {"display_name": {}}},
+}
+
+
+def form_spec(env):
+    """The fields the beneficiary form reads, as the web client asks for them."""
+    model = env["job_coaching.beneficiary"]
+    view = model.get_views([(False, "form")])["views"]["form"]
+    spec = {}
+    for name in view["arch"].split('name="')[1:]:
+        field = name.split('"', 1)[0]
+        if field in model._fields and field not in spec:
+            relational = model._fields[field].type in ("many2one", "many2many", "one2many")
+            spec[field] = {"fields": {"display_name": {}}} if relational else {}
+    return spec
+
+
+class Bench:
+    def __init__(self, env):
+        self.env = env
+        self.rows = []
+
+    def measure(self, label, func, target=None):
+        """Time ``func``; add a row and return the median in milliseconds."""
+        cr = self.env.cr
+        func()  # warm-up
+        timings, queries = [], 0
+        for _run in range(RUNS):
+            self.env.invalidate_all()
+            before = cr.sql_log_count
+            started = time.perf_counter()
+            func()
+            timings.append((time.perf_counter() - started) * 1000)
+            queries = cr.sql_log_count - before
+        median = statistics.median(timings)
+        spread = f"{min(timings):.1f}-{max(timings):.1f}"
+        self.rows.append((label, f"{median:.1f} ms", spread, str(queries), target or ""))
+        return median
+
+    def value(self, label, text, target=None):
+        self.rows.append((label, text, "", "", target or ""))
+
+    def print(self, title):
+        out = sys.stdout
+        out.write(f"\n{title}\n")
+        out.write(f"{'case':<56} {'median':>12} {'min-max (ms)':>15} {'queries':>8}  target\n")
+        out.write("-" * 110 + "\n")
+        for label, value, spread, queries, target in self.rows:
+            out.write(f"{label:<56} {value:>12} {spread:>15} {queries:>8}  {target}\n")
+        out.flush()
+
+
+def run(env):
+    env = env(context={"lang": "en_US", "tz": "Europe/Brussels"})
+    coordinator = env.ref("base.user_admin")
+    agent = env["res.users"].search([("login", "=like", "bench_agent_%")], limit=1)
+    Beneficiary = env["job_coaching.beneficiary"]
+    total = Beneficiary.search_count([])
+    partners = env["res.partner"].search_count([])
+    bench = Bench(env)
+
+    as_coordinator = Beneficiary.with_user(coordinator)
+    as_agent = Beneficiary.with_user(agent)
+    some = Beneficiary.search([], limit=1, order="id desc")
+    niss = some.niss
+
+    list_ms = bench.measure(
+        "beneficiary list, coordinator, 80 rows + count",
+        lambda: as_coordinator.web_search_read([], LIST_SPEC, limit=80, count_limit=10001),
+        "<= 150 ms",
+    )
+    bench.measure(
+        "beneficiary list, agent, 'My caseload', 80 rows + count",
+        lambda: as_agent.web_search_read(
+            [("user_id", "=", agent.id)], LIST_SPEC, limit=80, count_limit=10001
+        ),
+        "<= 150 ms",
+    )
+    partner_ms = bench.measure(
+        "res.partner list (Odoo's own), 80 rows + count",
+        lambda: (
+            env["res.partner"]
+            .with_user(coordinator)
+            .web_search_read([], PARTNER_LIST_SPEC, limit=80, count_limit=10001)
+        ),
+    )
+    bench.value("  beneficiary list / partner list", f"{list_ms / partner_ms:.2f}x", "<= 1.5x")
+    spec = form_spec(env)
+    bench.measure(
+        "beneficiary form with its smart buttons",
+        lambda: as_coordinator.browse(some.id).web_read(spec),
+        "<= 100 ms",
+    )
+    bench.measure(
+        "search by name (ilike), 80 rows",
+        lambda: as_coordinator.web_search_read(
+            [("name", "ilike", some.name[:8])], LIST_SPEC, limit=80, count_limit=10001
+        ),
+    )
+    bench.measure(
+        "search by register number",
+        lambda: as_coordinator.web_search_read(
+            [("niss_search", "=", niss.replace(".", "").replace("-", ""))], LIST_SPEC, limit=80
+        ),
+        "<= 20 ms",
+    )
+
+    def intake():
+        with env.cr.savepoint(flush=False) as savepoint:
+            as_agent.create(
+                [
+                    {
+                        "first_name": "Bench",
+                        "last_name": f"Intake {index}",
+                        "birth_date": "1990-05-17",
+                        "street": "Rue Esseghem 12",
+                        "zip": "1090",
+                        "mobile": "0470 12 34 56",
+                        "cpas_status": "ris",
+                    }
+                    for index in range(50)
+                ]
+            )
+            env.flush_all()
+            savepoint.rollback()
+
+    intake_ms = bench.measure("batch intake, 50 beneficiaries in one create", intake)
+    bench.value("  beneficiaries per second", f"{50_000 / intake_ms:.0f}/s", ">= 100/s")
+    bench.print(f"job_coaching benchmark: {total} beneficiaries, {partners} partners, {RUNS} runs")
+    env.cr.rollback()
+
+
+if "env" in globals():
+    run(env)  # noqa: F821 - given by odoo shell
