@@ -41,7 +41,7 @@ def normalize_register_number(value):
 class JobCoachingBeneficiary(models.Model):
     _name = "job_coaching.beneficiary"
     _description = "Beneficiary"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "job_coaching.input.guard"]
     _order = "last_name, first_name, id"
     _check_company_auto = True
 
@@ -494,6 +494,7 @@ class JobCoachingBeneficiary(models.Model):
 
         Phone numbers are read in ``vals``' country, else ``country``, else Belgium.
         """
+        self._check_input(vals)  # types first: what follows reads the values
         vals = dict(vals)
         if vals.get("niss"):
             try:

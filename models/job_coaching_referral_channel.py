@@ -5,6 +5,7 @@ from odoo import fields, models
 class JobCoachingReferralChannel(models.Model):
     _name = "job_coaching.referral.channel"
     _description = "Referral Channel"
+    _inherit = ["job_coaching.input.guard"]
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)

@@ -16,6 +16,7 @@ PATHWAY_STEPS = [
 class JobCoachingStage(models.Model):
     _name = "job_coaching.stage"
     _description = "Pathway Stage"
+    _inherit = ["job_coaching.input.guard"]
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)

@@ -8,6 +8,7 @@ from .job_coaching_zone_street import street_match_key, street_match_pattern
 class JobCoachingZone(models.Model):
     _name = "job_coaching.zone"
     _description = "Neighbourhood Contract Zone"
+    _inherit = ["job_coaching.input.guard"]
     _order = "date_start desc, name"
     _check_company_auto = True
 

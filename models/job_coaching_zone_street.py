@@ -94,6 +94,7 @@ def street_match_pattern(value):
 class JobCoachingZoneStreet(models.Model):
     _name = "job_coaching.zone.street"
     _description = "Street of a Zone"
+    _inherit = ["job_coaching.input.guard"]
     _order = "zone_id, name"
 
     zone_id = fields.Many2one("job_coaching.zone", required=True, ondelete="cascade", index=True)

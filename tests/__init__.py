@@ -1,9 +1,8 @@
-from . import (
-    test_access_rights,
-    test_beneficiary_intake,
-    test_duplicates,
-    test_eligibility,
-    test_rpc_import,
-    test_ui,
-    test_zone_matching,
-)
+from . import test_access_rights
+from . import test_beneficiary_intake
+from . import test_duplicates
+from . import test_eligibility
+from . import test_hostile_input
+from . import test_rpc_import
+from . import test_ui
+from . import test_zone_matching
