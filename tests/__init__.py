@@ -1,5 +1,7 @@
+from . import test_access_matrix
 from . import test_access_rights
 from . import test_beneficiary_intake
+from . import test_concurrency
 from . import test_duplicates
 from . import test_eligibility
 from . import test_hostile_input

@@ -1,0 +1,75 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo.tests import TransactionCase, new_test_user, tagged
+
+from .common import FINANCE_GROUP, MANAGER_GROUP, USER_GROUP
+
+# Who may do what on every model of the add-on: read, write, create, unlink
+# ("-" where refused). A model missing here fails the suite; so does a right
+# that differs from the access rules the module installs.
+NONE = "----"
+CONFIG = {"user": "r---", "manager": "rwcu", "finance": "r---", "internal": NONE, "portal": NONE}
+MATRIX = {
+    "job_coaching.beneficiary": {
+        "user": "rwc-",
+        "manager": "rwcu",
+        "finance": NONE,
+        "internal": NONE,
+        "portal": NONE,
+    },
+    "job_coaching.zone": CONFIG,
+    "job_coaching.zone.street": CONFIG,
+    "job_coaching.stage": CONFIG,
+    "job_coaching.referral.channel": CONFIG,
+}
+MODES = ("read", "write", "create", "unlink")
+
+
+@tagged("post_install", "-at_install")
+class TestAccessMatrix(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.users = {
+            "user": new_test_user(cls.env, login="jc_m_user", groups=USER_GROUP),
+            "manager": new_test_user(cls.env, login="jc_m_manager", groups=MANAGER_GROUP),
+            "finance": new_test_user(cls.env, login="jc_m_finance", groups=FINANCE_GROUP),
+            "internal": new_test_user(cls.env, login="jc_m_internal", groups="base.group_user"),
+            "portal": new_test_user(cls.env, login="jc_m_portal", groups="base.group_portal"),
+        }
+
+    def _addon_models(self):
+        data = self.env["ir.model.data"].search(
+            [("module", "=", "job_coaching"), ("model", "=", "ir.model")]
+        )
+        models = self.env["ir.model"].browse(data.mapped("res_id")).mapped("model")
+        # The add-on's own models, not the core models it extends.
+        return sorted(
+            m
+            for m in models
+            if self.env[m]._original_module == "job_coaching" and not self.env[m]._abstract
+        )
+
+    def test_every_model_is_declared(self):
+        missing = [m for m in self._addon_models() if m not in MATRIX]
+        self.assertFalse(missing, f"models without a row in the access matrix: {missing}")
+        stale = [m for m in MATRIX if m not in self.env]
+        self.assertFalse(stale, f"rows of models that no longer exist: {stale}")
+
+    def test_rights_match_the_matrix(self):
+        Access = self.env["ir.model.access"]
+        differences = []
+        for model in self._addon_models():
+            for who, user in self.users.items():
+                expected = MATRIX.get(model, {}).get(who, NONE)
+                actual = "".join(
+                    mode[0]
+                    if Access.with_user(user).check(model, mode, raise_exception=False)
+                    else "-"
+                    for mode in MODES
+                )
+                expected = "".join(
+                    mode[0] if expected[index] != "-" else "-" for index, mode in enumerate(MODES)
+                )
+                if actual != expected:
+                    differences.append(f"{model} / {who}: expected {expected}, has {actual}")
+        self.assertFalse(differences, "\n".join(differences))
