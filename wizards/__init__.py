@@ -1,0 +1,1 @@
+from . import job_coaching_candidate_match, job_coaching_candidate_match_line
