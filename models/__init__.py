@@ -14,6 +14,7 @@ from . import (
     job_coaching_art60_duration_rule,
     job_coaching_art60_evaluation,
     job_coaching_art60_evaluation_line,
+    job_coaching_beneficiary_employment,
     job_coaching_evaluation_criterion,
     job_coaching_exit,
     job_coaching_exit_followup,

@@ -387,7 +387,7 @@ class JobCoachingArt60Contract(models.Model):
             start, end = contract.date_start, contract.date_end
             user = contract.beneficiary_id.user_id or self.env.user
             plans = [
-                (start + (end - start) / 2, _("Mid-term evaluation")),
+                (start + timedelta(days=(end - start).days // 2), _("Mid-term evaluation")),
                 (max(start, end - relativedelta(months=1)), _("Prepare the exit")),
                 (end + relativedelta(months=1), _("Follow-up after the contract")),
             ]

@@ -715,21 +715,6 @@ class JobCoachingBeneficiary(models.Model):
             beneficiary.application_count = counts["job_coaching.application"].get(beneficiary, 0)
             beneficiary.exit_count = counts["job_coaching.exit"].get(beneficiary, 0)
 
-    def _with_history(self):
-        busy = super()._with_history()
-        for model in (
-            "job_coaching.art60.contract",
-            "job_coaching.application",
-            "job_coaching.exit",
-        ):
-            linked = (
-                self.env[model]
-                .sudo()
-                ._read_group([("beneficiary_id", "in", (self - busy).ids)], ["beneficiary_id"])
-            )
-            busy |= self.browse(beneficiary.id for (beneficiary,) in linked)
-        return busy
-
     def _action_open_employment(self, xmlid):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)

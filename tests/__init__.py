@@ -7,3 +7,12 @@ from . import (
     test_ui,
     test_zone_matching,
 )
+
+# employment
+from . import (
+    test_art60_contract,
+    test_employment_access,
+    test_employment_tour,
+    test_exit_followup,
+    test_vacancy_matching,
+)
