@@ -59,7 +59,6 @@ class JobCoachingArt60Contract(models.Model):
     )
     user_employer_id = fields.Many2one(
         "res.partner",
-        string="User Employer",
         tracking=True,
         index=True,
         domain="[('is_employer', '=', True)]",
@@ -146,7 +145,7 @@ class JobCoachingArt60Contract(models.Model):
 
     @api.depends("beneficiary_id.birth_date", "date_start", "working_time")
     def _compute_duration(self):
-        rules = self.env["job_coaching.art60.duration.rule"].search([])
+        rules = self.env["job_coaching.art60.duration.rule"].search([("active", "=", True)])
         for contract in self:
             born = contract.beneficiary_id.birth_date
             start = contract.date_start

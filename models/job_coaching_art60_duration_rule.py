@@ -32,7 +32,7 @@ class JobCoachingArt60DurationRule(models.Model):
                 raise ValidationError(
                     _("%(name)s needs a positive number of working days.", name=rule.name)
                 )
-        rules = self.search([])
+        rules = self.search([("active", "=", True)])
         for rule in self.filtered("active"):
             top = rule.age_max or 999
             for other in rules - rule:
@@ -50,7 +50,7 @@ class JobCoachingArt60DurationRule(models.Model):
     def _find(self, age):
         """The rule of the bracket ``age`` falls in, among ``self`` (all rules
         when empty)."""
-        rules = self or self.search([])
+        rules = self or self.search([("active", "=", True)])
         for rule in rules:
             if rule.age_min <= age and (not rule.age_max or age <= rule.age_max):
                 return rule

@@ -22,9 +22,7 @@ class JobCoachingArt60Evaluation(models.Model):
         tracking=True,
     )
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
-    evaluator_id = fields.Many2one(
-        "res.users", string="Evaluator", required=True, default=lambda self: self.env.user
-    )
+    evaluator_id = fields.Many2one("res.users", required=True, default=lambda self: self.env.user)
     line_ids = fields.One2many(
         "job_coaching.art60.evaluation.line",
         "evaluation_id",
@@ -35,10 +33,10 @@ class JobCoachingArt60Evaluation(models.Model):
         compute="_compute_score", store=True, aggregator="avg", help="Average of the scores."
     )
     comments = fields.Text()
-    next_step = fields.Text(string="Next Step")
+    next_step = fields.Text()
 
     def _default_line_ids(self):
-        criteria = self.env["job_coaching.evaluation.criterion"].search([])
+        criteria = self.env["job_coaching.evaluation.criterion"].search([("active", "=", True)])
         return [fields.Command.create({"criterion_id": c.id}) for c in criteria]
 
     @api.depends("line_ids.score")

@@ -44,7 +44,7 @@ class JobCoachingExit(models.Model):
         tracking=True,
     )
     contract_type = fields.Selection(CONTRACT_TYPES, tracking=True)
-    employer_id = fields.Many2one("res.partner", string="Employer", tracking=True)
+    employer_id = fields.Many2one("res.partner", tracking=True)
     notes = fields.Text()
     followup_ids = fields.One2many("job_coaching.exit.followup", "exit_id", string="Follow-ups")
 

@@ -18,7 +18,7 @@ class JobCoachingExitFollowup(models.Model):
     )
     date_due = fields.Date(string="Due On", required=True)
     date_done = fields.Date(string="Done On", tracking=True)
-    still_employed = fields.Boolean(string="Still Employed", tracking=True)
+    still_employed = fields.Boolean(tracking=True)
     employer = fields.Char(string="Where", help="Employer, school or place the person is at.")
     notes = fields.Text()
 

@@ -13,6 +13,16 @@ CONTRACT_TYPES = [
     ("volunteering", "Volunteering"),
 ]
 
+# The keys of the beneficiary's education_level, as a minimum to require.
+EDUCATION_LEVELS = [
+    ("none", "No diploma"),
+    ("primary", "Primary school (CEB)"),
+    ("lower_secondary", "Lower secondary (CE1D)"),
+    ("upper_secondary", "Upper secondary (CESS)"),
+    ("bachelor", "Higher education, short type (bachelor)"),
+    ("master", "Higher education, long type (master)"),
+]
+
 # Rank of the beneficiary's education levels: a foreign diploma that is not
 # recognised counts as no diploma.
 EDUCATION_RANK = {
@@ -64,11 +74,8 @@ class JobCoachingVacancy(models.Model):
         string="Languages Required",
         context={"active_test": False},
     )
-    driving_licence_required = fields.Boolean(string="Driving Licence Required")
-    education_level = fields.Selection(
-        lambda self: self.env["job_coaching.beneficiary"]._fields["education_level"].selection,
-        string="Minimum Education",
-    )
+    driving_licence_required = fields.Boolean()
+    education_level = fields.Selection(EDUCATION_LEVELS, string="Minimum Education")
     skills = fields.Text(string="Skills Wanted")
 
     # Follow-up
