@@ -104,8 +104,10 @@ class JobCoachingApplication(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        applications = super().create(vals_list)
-        closed = applications.vacancy_id.filtered(lambda v: v.state != "open")
+        vacancies = self.env["job_coaching.vacancy"].browse(
+            {vals["vacancy_id"] for vals in vals_list if vals.get("vacancy_id")}
+        )
+        closed = vacancies.filtered(lambda v: v.state != "open")
         if closed:
             raise UserError(
                 _(
@@ -113,7 +115,7 @@ class JobCoachingApplication(models.Model):
                     titles=", ".join(closed.mapped("title")),
                 )
             )
-        return applications
+        return super().create(vals_list)
 
     def _set_state(self, state, **vals):
         for application in self:

@@ -40,7 +40,7 @@ class JobCoachingVacancy(models.Model):
     _name = "job_coaching.vacancy"
     _description = "Vacancy"
     _inherit = ["mail.thread", "mail.activity.mixin"]
-    _order = "state, deadline, id desc"
+    _order = "deadline, id desc"
     _rec_name = "title"
     _check_company_auto = True
 

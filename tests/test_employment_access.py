@@ -134,3 +134,11 @@ class TestEmploymentAccess(EmploymentCase):
         self.assertTrue(Rule.search([]))
         with self.assertRaises(AccessError), mute_logger("odoo.models"):
             Rule.search([], limit=1).working_days = 1
+
+    def test_other_company_vacancies_stay_hidden(self):
+        other_company = self.env["res.company"].create({"name": "CPAS Voisin"})
+        hidden = self._create_vacancy(company_id=other_company.id, title="Elsewhere")
+        visible = self.Vacancy.with_user(self.agent).search(
+            [("id", "in", (hidden | self.vacancy).ids)]
+        )
+        self.assertEqual(visible, self.vacancy)

@@ -4,6 +4,7 @@ from freezegun import freeze_time
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, tagged, users, warmup
 from odoo.tools import mute_logger
+from odoo.tools.safe_eval import safe_eval
 
 from .employment_common import EmploymentCase
 
@@ -135,6 +136,51 @@ class TestVacancyMatching(EmploymentCase):
         self.assertEqual(self.employer.with_user(self.agent).job_coaching_hire_count, 1)
         with self.assertRefused(UserError, "cannot become"):
             application.action_withdraw()
+
+    def test_refused_and_withdrawn_applications_free_the_person(self):
+        vacancy = self._create_vacancy(positions=2)
+        refused, withdrawn = self.Application.with_user(self.agent).create(
+            [
+                {"vacancy_id": vacancy.id, "beneficiary_id": self.resident.id},
+                {"vacancy_id": vacancy.id, "beneficiary_id": self.outsider.id},
+            ]
+        )
+        refused.action_send()
+        refused.action_refuse()
+        withdrawn.action_withdraw()
+        self.assertEqual((refused.state, withdrawn.state), ("refused", "withdrawn"))
+        self.assertEqual(vacancy.positions_filled, 0)
+        self.assertEqual(vacancy.state, "open")
+        self.assertEqual(self.resident.stage_id, self.stage_intake)
+        with self.assertRefused(UserError, "cannot become"):
+            refused.action_hire()
+        # Out of the running for this vacancy: proposed again from a new search.
+        lines, _order = self._ranking(vacancy)
+        self.assertIn(self.resident.id, lines)
+
+    def test_agent_records_an_employer_and_its_vacancy(self):
+        action = self.env.ref("job_coaching.res_partner_action_job_coaching_employer")
+        Partner = self.env["res.partner"].with_user(self.agent)
+        with Form(Partner.with_context(**safe_eval(action.context))) as form:
+            form.name = "Boulangerie du Parc"
+            form.is_cqd_project = True
+        employer = form.save()
+        self.assertTrue(employer.is_company)
+        self.assertTrue(employer.is_employer)
+        contact = Partner.create({"name": "Marie Baker", "parent_id": employer.id})
+        self.assertIn(contact, employer.child_ids)
+        with Form(self.Vacancy.with_user(self.agent)) as form:
+            form.title = "Baker's assistant"
+            form.employer_id = employer
+            form.contract_type = "fixed_term"
+            form.positions = 2
+        vacancy = form.save()
+        self.assertEqual(vacancy.state, "open")
+        self.assertTrue(vacancy.is_cqd_project)
+        self.assertEqual(employer.job_coaching_vacancy_count, 1)
+        self.assertIn(employer, Partner.search(safe_eval(action.domain)))
+        with self.assertRefused(ValidationError, "at least one position"):
+            vacancy.positions = 0
 
     def test_more_hires_than_positions_refused(self):
         vacancy = self._create_vacancy(positions=1)
