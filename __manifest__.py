@@ -33,12 +33,26 @@
         "views/job_coaching_referral_channel_views.xml",
         "views/job_coaching_beneficiary_views.xml",
         "views/res_partner_views.xml",
+        # employment
+        "data/job_coaching_art60_duration_rule_data.xml",
+        "data/job_coaching_evaluation_criterion_data.xml",
+        "data/job_coaching_exit_data.xml",
+        "views/job_coaching_vacancy_views.xml",
+        "views/job_coaching_application_views.xml",
+        "views/job_coaching_candidate_match_views.xml",
+        "views/job_coaching_art60_contract_views.xml",
+        "views/job_coaching_art60_evaluation_views.xml",
+        "views/job_coaching_art60_duration_rule_views.xml",
+        "views/job_coaching_evaluation_criterion_views.xml",
+        "views/job_coaching_exit_views.xml",
         "views/menus.xml",
     ],
     "demo": [
         "demo/res_partner_demo.xml",
         "demo/res_users_demo.xml",
         "demo/job_coaching_beneficiary_demo.xml",
+        # employment
+        "demo/job_coaching_employment_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -5,3 +5,14 @@ from . import job_coaching_stage
 from . import job_coaching_referral_channel
 from . import res_partner
 from . import job_coaching_beneficiary
+
+# employment
+from . import job_coaching_vacancy
+from . import job_coaching_application
+from . import job_coaching_art60_duration_rule
+from . import job_coaching_art60_contract
+from . import job_coaching_evaluation_criterion
+from . import job_coaching_art60_evaluation
+from . import job_coaching_art60_evaluation_line
+from . import job_coaching_exit
+from . import job_coaching_exit_followup

@@ -613,9 +613,8 @@ class JobCoachingBeneficiary(models.Model):
 
     def _with_history(self):
         """Return the beneficiaries of self whose file holds more than its
-        creation: a note, an email or a tracked change in the chatter.
-
-        Models linked to a beneficiary extend this with their own records."""
+        creation: a note, an email or a tracked change in the chatter, or any
+        record of the add-on linked to it (a session, a contract, an exit…)."""
         messages = (
             self.env["mail.message"]
             .sudo()
@@ -630,8 +629,31 @@ class JobCoachingBeneficiary(models.Model):
                 ["res_id"],
             )
         )
-        busy = {res_id for (res_id,) in messages}
-        return self.filtered(lambda b: b.id in busy)
+        busy = self.browse(res_id for (res_id,) in messages)
+        for model_name, field_name in self._history_links():
+            rest = self - busy
+            if not rest:
+                break
+            # sudo: another agent's record is history of the file all the same
+            linked = (
+                self.env[model_name]
+                .sudo()
+                .with_context(active_test=False)
+                ._read_group([(field_name, "in", rest.ids)], [field_name])
+            )
+            busy |= self.browse(beneficiary.id for (beneficiary,) in linked)
+        return self & busy
+
+    @api.model
+    def _history_links(self):
+        """(model, field) of every stored link from a record to a beneficiary."""
+        return [
+            (name, field.name)
+            for name, model in self.env.registry.items()
+            if not model._abstract and not model._transient and model._auto
+            for field in model._fields.values()
+            if field.type == "many2one" and field.comodel_name == self._name and field.store
+        ]
 
     # ------------------------------------------------------------------
     # Actions
@@ -699,3 +721,46 @@ class JobCoachingBeneficiary(models.Model):
     def _recompute_zone(self):
         """Recompute where people live, after a zone or its streets changed."""
         self.modified(["street"])
+
+    # --- employment ---
+    art60_contract_ids = fields.One2many(
+        "job_coaching.art60.contract", "beneficiary_id", string="Art. 60 Contracts"
+    )
+    art60_contract_count = fields.Integer(compute="_compute_employment_counts")
+    application_count = fields.Integer(compute="_compute_employment_counts")
+    exit_count = fields.Integer(compute="_compute_employment_counts")
+
+    def _compute_employment_counts(self):
+        counts = {}
+        for model in (
+            "job_coaching.art60.contract",
+            "job_coaching.application",
+            "job_coaching.exit",
+        ):
+            counts[model] = dict(
+                self.env[model]._read_group(
+                    [("beneficiary_id", "in", self.ids)], ["beneficiary_id"], ["__count"]
+                )
+            )
+        for beneficiary in self:
+            beneficiary.art60_contract_count = counts["job_coaching.art60.contract"].get(
+                beneficiary, 0
+            )
+            beneficiary.application_count = counts["job_coaching.application"].get(beneficiary, 0)
+            beneficiary.exit_count = counts["job_coaching.exit"].get(beneficiary, 0)
+
+    def _action_open_employment(self, xmlid):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+        action["domain"] = [("beneficiary_id", "=", self.id)]
+        action["context"] = {"default_beneficiary_id": self.id}
+        return action
+
+    def action_open_art60_contracts(self):
+        return self._action_open_employment("job_coaching.job_coaching_art60_contract_action")
+
+    def action_open_applications(self):
+        return self._action_open_employment("job_coaching.job_coaching_application_action")
+
+    def action_open_exits(self):
+        return self._action_open_employment("job_coaching.job_coaching_exit_action")

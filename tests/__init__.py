@@ -8,3 +8,10 @@ from . import test_hostile_input
 from . import test_rpc_import
 from . import test_ui
 from . import test_zone_matching
+
+# employment
+from . import test_art60_contract
+from . import test_employment_access
+from . import test_employment_tour
+from . import test_exit_followup
+from . import test_vacancy_matching

@@ -7,19 +7,43 @@ from .common import FINANCE_GROUP, MANAGER_GROUP, USER_GROUP
 # ("-" where refused). A model missing here fails the suite; so does a right
 # that differs from the access rules the module installs.
 NONE = "----"
-CONFIG = {"user": "r---", "manager": "rwcu", "finance": "r---", "internal": NONE, "portal": NONE}
+
+
+def rights(user=NONE, manager=NONE, finance=NONE, internal=NONE, portal=NONE):
+    return {
+        "user": user,
+        "manager": manager,
+        "finance": finance,
+        "internal": internal,
+        "portal": portal,
+    }
+
+
+# Configuration: agents read it, coordinators keep it.
+CONFIG = rights(user="r---", manager="rwcu", finance="r---")
+CONFIG_SOCIAL = rights(user="r---", manager="rwcu")
+# A file's records: agents work on their caseload's, coordinators delete.
+CASELOAD = rights(user="rwc-", manager="rwcu")
+# Helpers of a form or a wizard, living and dying with their parent.
+SUBRECORD = rights(user="rwcu", manager="rwcu")
 MATRIX = {
-    "job_coaching.beneficiary": {
-        "user": "rwc-",
-        "manager": "rwcu",
-        "finance": NONE,
-        "internal": NONE,
-        "portal": NONE,
-    },
+    "job_coaching.beneficiary": CASELOAD,
     "job_coaching.zone": CONFIG,
     "job_coaching.zone.street": CONFIG,
     "job_coaching.stage": CONFIG,
     "job_coaching.referral.channel": CONFIG,
+    # employment
+    "job_coaching.vacancy": CASELOAD,
+    "job_coaching.application": CASELOAD,
+    "job_coaching.art60.duration.rule": CONFIG_SOCIAL,
+    "job_coaching.art60.contract": CASELOAD,
+    "job_coaching.evaluation.criterion": CONFIG_SOCIAL,
+    "job_coaching.art60.evaluation": CASELOAD,
+    "job_coaching.art60.evaluation.line": SUBRECORD,
+    "job_coaching.candidate.match": SUBRECORD,
+    "job_coaching.candidate.match.line": SUBRECORD,
+    "job_coaching.exit": CASELOAD,
+    "job_coaching.exit.followup": CASELOAD,
 }
 MODES = ("read", "write", "create", "unlink")
 

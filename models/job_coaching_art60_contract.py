@@ -1,0 +1,399 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import math
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+MIN_WORKING_TIME = 0.5
+AID_STATUSES = ("ris", "equivalent_aid")
+OPEN_STATES = ("running", "suspended")
+
+
+def add_working_days(start, days):
+    """The date of the ``days``-th working day (Monday to Friday) counted from
+    ``start`` included."""
+    day = start
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    weeks, rest = divmod(days - 1, 5)
+    day += timedelta(weeks=weeks)
+    while rest:
+        day += timedelta(days=1)
+        if day.weekday() < 5:
+            rest -= 1
+    return day
+
+
+class JobCoachingArt60Contract(models.Model):
+    _name = "job_coaching.art60.contract"
+    _description = "Article 60 §7 Contract"
+    _inherit = ["mail.thread", "mail.activity.mixin", "job_coaching.input.guard"]
+    _order = "date_start desc, id desc"
+    _check_company_auto = True
+
+    # The placement
+    beneficiary_id = fields.Many2one(
+        "job_coaching.beneficiary",
+        required=True,
+        ondelete="restrict",
+        index=True,
+        tracking=True,
+        check_company=True,
+    )
+    user_id = fields.Many2one(related="beneficiary_id.user_id", string="Agent")
+    application_id = fields.Many2one(
+        "job_coaching.application", string="From Application", ondelete="set null", copy=False
+    )
+    placement = fields.Selection(
+        [
+            ("internal", "CPAS or commune service"),
+            ("user_employer", "Made available to a user employer (convention)"),
+            ("art61", "Article 61 partner"),
+        ],
+        required=True,
+        default="internal",
+        tracking=True,
+    )
+    user_employer_id = fields.Many2one(
+        "res.partner",
+        tracking=True,
+        index=True,
+        domain="[('is_employer', '=', True)]",
+    )
+    job_title = fields.Char(required=True, tracking=True)
+    tutor = fields.Char(help="The person who guides the worker at the workplace.")
+    working_time = fields.Float(
+        default=1.0,
+        required=True,
+        tracking=True,
+        help="Fraction of a full-time job: 1 is full time, 0.5 half time (the minimum).",
+    )
+    employer_contribution = fields.Monetary(
+        string="Monthly Employer Contribution",
+        currency_field="currency_id",
+        tracking=True,
+        help="What the user employer pays the CPAS each month.",
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+
+    # Dates
+    date_start = fields.Date(string="Start", required=True, tracking=True)
+    age_at_start = fields.Integer(compute="_compute_duration", store=True)
+    duration_rule_id = fields.Many2one(
+        "job_coaching.art60.duration.rule",
+        compute="_compute_duration",
+        store=True,
+        ondelete="restrict",
+    )
+    required_days = fields.Integer(
+        string="Working Days Needed",
+        compute="_compute_duration",
+        store=True,
+        help="Full-time working days to open unemployment rights, from the duration "
+        "rules by age at the start.",
+    )
+    date_end_computed = fields.Date(string="Computed End", compute="_compute_duration", store=True)
+    date_end = fields.Date(
+        string="Planned End",
+        compute="_compute_date_end",
+        store=True,
+        readonly=False,
+        tracking=True,
+    )
+    date_end_reason = fields.Text(
+        string="Why Another End",
+        tracking=True,
+        help="Required when the planned end differs from the computed one.",
+    )
+    date_end_actual = fields.Date(string="Ended On", tracking=True, copy=False)
+
+    # Outcome
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("running", "Running"),
+            ("suspended", "Suspended"),
+            ("ended", "Ended"),
+            ("ended_early", "Ended early"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+    )
+    end_reason = fields.Text(tracking=True, copy=False)
+    outcome = fields.Selection(
+        [
+            ("unemployment_rights", "Unemployment rights opened"),
+            ("hired_user_employer", "Hired by the user employer"),
+            ("hired_elsewhere", "Hired elsewhere"),
+            ("training", "Training"),
+            ("back_on_aid", "Back on aid"),
+            ("dropped_out", "Dropped out"),
+        ],
+        tracking=True,
+        copy=False,
+    )
+    evaluation_ids = fields.One2many("job_coaching.art60.evaluation", "contract_id")
+    evaluation_count = fields.Integer(compute="_compute_evaluation_count")
+
+    @api.depends("beneficiary_id.birth_date", "date_start", "working_time")
+    def _compute_duration(self):
+        rules = self.env["job_coaching.art60.duration.rule"].search([("active", "=", True)])
+        for contract in self:
+            born = contract.beneficiary_id.birth_date
+            start = contract.date_start
+            if not (born and start):
+                contract.age_at_start = 0
+                contract.duration_rule_id = False
+                contract.required_days = 0
+                contract.date_end_computed = False
+                continue
+            age = relativedelta(start, born).years
+            rule = rules._find(age)
+            contract.age_at_start = age
+            contract.duration_rule_id = rule
+            contract.required_days = rule.working_days
+            fraction = contract.working_time
+            if rule and fraction >= MIN_WORKING_TIME:
+                days = math.ceil(rule.working_days / min(fraction, 1.0))
+                contract.date_end_computed = add_working_days(start, days)
+            else:
+                contract.date_end_computed = False
+
+    @api.depends("date_end_computed")
+    def _compute_date_end(self):
+        for contract in self:
+            contract.date_end = contract.date_end_computed
+
+    def _compute_evaluation_count(self):
+        counts = dict(
+            self.env["job_coaching.art60.evaluation"]._read_group(
+                [("contract_id", "in", self.ids)], ["contract_id"], ["__count"]
+            )
+        )
+        for contract in self:
+            contract.evaluation_count = counts.get(contract, 0)
+
+    @api.depends("beneficiary_id", "job_title")
+    def _compute_display_name(self):
+        for contract in self:
+            contract.display_name = _(
+                "Art. 60 - %(person)s - %(job)s",
+                person=contract.beneficiary_id.name or "",
+                job=contract.job_title or "",
+            )
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+
+    @api.constrains("beneficiary_id")
+    def _check_aid_status(self):
+        for contract in self:
+            if contract.beneficiary_id.cpas_status not in AID_STATUSES:
+                raise ValidationError(
+                    _(
+                        "%(person)s receives neither the integration income nor equivalent "
+                        "social aid: an article 60 §7 contract is not possible. Update the "
+                        "CPAS status of the file first if it changed.",
+                        person=contract.beneficiary_id.name,
+                    )
+                )
+
+    @api.constrains("working_time")
+    def _check_working_time(self):
+        for contract in self:
+            if not MIN_WORKING_TIME <= contract.working_time <= 1.0:
+                raise ValidationError(
+                    _(
+                        "The working time of %(person)s is %(time)s: an article 60 §7 "
+                        "contract is full time (1) or at least half time (0.5).",
+                        person=contract.beneficiary_id.name,
+                        time=contract.working_time,
+                    )
+                )
+
+    @api.constrains("employer_contribution")
+    def _check_contribution(self):
+        for contract in self:
+            if contract.employer_contribution < 0:
+                raise ValidationError(_("The employer's contribution cannot be negative."))
+
+    @api.constrains("placement", "user_employer_id")
+    def _check_user_employer(self):
+        for contract in self:
+            if contract.placement != "internal" and not contract.user_employer_id:
+                raise ValidationError(
+                    _(
+                        "%(person)s is made available to a user employer: name that employer.",
+                        person=contract.beneficiary_id.name,
+                    )
+                )
+
+    @api.constrains("date_start", "date_end", "date_end_actual", "date_end_reason")
+    def _check_dates(self):
+        for contract in self:
+            start = contract.date_start
+            for end in (contract.date_end, contract.date_end_actual):
+                if end and end < start:
+                    raise ValidationError(
+                        _(
+                            "The contract of %(person)s ends (%(end)s) before it starts "
+                            "(%(start)s): check the dates.",
+                            person=contract.beneficiary_id.name,
+                            end=end,
+                            start=start,
+                        )
+                    )
+            if (
+                contract.date_end
+                and contract.date_end_computed
+                and contract.date_end != contract.date_end_computed
+                and not (contract.date_end_reason or "").strip()
+            ):
+                raise ValidationError(
+                    _(
+                        "The planned end of the contract of %(person)s (%(end)s) differs from "
+                        "the computed one (%(computed)s): write why.",
+                        person=contract.beneficiary_id.name,
+                        end=contract.date_end,
+                        computed=contract.date_end_computed,
+                    )
+                )
+
+    @api.constrains("beneficiary_id", "state", "date_start", "date_end", "date_end_actual")
+    def _check_overlap(self):
+        open_contracts = self.filtered(lambda c: c.state in OPEN_STATES)
+        if not open_contracts:
+            return
+        others = self.sudo().search(  # another agent's contract overlaps too
+            [
+                ("beneficiary_id", "in", open_contracts.beneficiary_id.ids),
+                ("state", "in", OPEN_STATES),
+            ]
+        )
+        for contract in open_contracts:
+            for other in others:
+                if other.id == contract.id or other.beneficiary_id != contract.beneficiary_id:
+                    continue
+                if contract._overlaps(other):
+                    raise ValidationError(
+                        _(
+                            "%(person)s already has an article 60 §7 contract from %(start)s "
+                            "to %(end)s: two contracts cannot run at the same time.",
+                            person=contract.beneficiary_id.name,
+                            start=other.date_start,
+                            end=other._last_day() or _("an open date"),
+                        )
+                    )
+
+    def _last_day(self):
+        return self.date_end_actual or self.date_end
+
+    def _overlaps(self, other):
+        mine_end = self._last_day() or fields.Date.to_date("9999-12-31")
+        other_end = other._last_day() or fields.Date.to_date("9999-12-31")
+        return self.date_start <= other_end and other.date_start <= mine_end
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def _check_state(self, allowed, action):
+        for contract in self:
+            if contract.state not in allowed:
+                labels = dict(self._fields["state"]._description_selection(self.env))
+                raise UserError(
+                    _(
+                        "The contract of %(person)s is %(state)s: it cannot be %(action)s.",
+                        person=contract.beneficiary_id.name,
+                        state=labels[contract.state],
+                        action=action,
+                    )
+                )
+
+    def action_start(self):
+        self._check_state(("draft",), _("started"))
+        for contract in self:
+            if not contract.date_end:
+                raise UserError(
+                    _(
+                        "The contract of %(person)s has no planned end: check the birth "
+                        "date and the duration rules, or enter the end with a reason.",
+                        person=contract.beneficiary_id.name,
+                    )
+                )
+        self.write({"state": "running"})
+        self._schedule_activities()
+        self.beneficiary_id._move_to_step("employment")
+
+    def action_suspend(self):
+        self._check_state(("running",), _("suspended"))
+        self.write({"state": "suspended"})
+
+    def action_resume(self):
+        self._check_state(("suspended",), _("resumed"))
+        self.write({"state": "running"})
+
+    def action_end(self):
+        self._check_state(OPEN_STATES, _("ended"))
+        today = fields.Date.context_today(self)
+        for contract in self:
+            if not contract.outcome:
+                raise UserError(
+                    _(
+                        "Choose the outcome of the contract of %(person)s before ending it.",
+                        person=contract.beneficiary_id.name,
+                    )
+                )
+            end = contract.date_end_actual or min(today, contract.date_end)
+            early = end < contract.date_end
+            if early and not (contract.end_reason or "").strip():
+                raise UserError(
+                    _(
+                        "The contract of %(person)s ends before its planned end "
+                        "(%(end)s): write the end reason.",
+                        person=contract.beneficiary_id.name,
+                        end=contract.date_end,
+                    )
+                )
+            contract.write({"date_end_actual": end, "state": "ended_early" if early else "ended"})
+
+    def action_open_evaluations(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "job_coaching.job_coaching_art60_evaluation_action"
+        )
+        action["domain"] = [("contract_id", "=", self.id)]
+        action["context"] = {"default_contract_id": self.id}
+        return action
+
+    # ------------------------------------------------------------------
+    # Business
+    # ------------------------------------------------------------------
+
+    def _schedule_activities(self):
+        """The mid-term evaluation, the exit to prepare one month before the end
+        and the follow-up one month after it, for the person's agent."""
+        for contract in self:
+            start, end = contract.date_start, contract.date_end
+            user = contract.beneficiary_id.user_id or self.env.user
+            plans = [
+                (start + timedelta(days=(end - start).days // 2), _("Mid-term evaluation")),
+                (max(start, end - relativedelta(months=1)), _("Prepare the exit")),
+                (end + relativedelta(months=1), _("Follow-up after the contract")),
+            ]
+            for deadline, summary in plans:
+                contract.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    date_deadline=deadline,
+                    summary=summary,
+                    user_id=user.id,
+                )

@@ -1,0 +1,73 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class JobCoachingArt60Evaluation(models.Model):
+    _name = "job_coaching.art60.evaluation"
+    _description = "Article 60 Evaluation"
+    _inherit = ["mail.thread", "job_coaching.input.guard"]
+    _order = "date desc, id desc"
+
+    contract_id = fields.Many2one(
+        "job_coaching.art60.contract", required=True, ondelete="restrict", index=True
+    )
+    beneficiary_id = fields.Many2one(related="contract_id.beneficiary_id", store=True, index=True)
+    company_id = fields.Many2one(related="contract_id.company_id", store=True)
+    evaluation_type = fields.Selection(
+        [("mid_term", "Mid-term"), ("final", "Final"), ("other", "Other")],
+        string="Type",
+        required=True,
+        default="mid_term",
+        tracking=True,
+    )
+    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    evaluator_id = fields.Many2one("res.users", required=True, default=lambda self: self.env.user)
+    line_ids = fields.One2many(
+        "job_coaching.art60.evaluation.line",
+        "evaluation_id",
+        string="Scores",
+        default=lambda self: self._default_line_ids(),
+    )
+    score = fields.Float(
+        compute="_compute_score", store=True, aggregator="avg", help="Average of the scores."
+    )
+    comments = fields.Text()
+    next_step = fields.Text()
+
+    def _default_line_ids(self):
+        criteria = self.env["job_coaching.evaluation.criterion"].search([("active", "=", True)])
+        return [fields.Command.create({"criterion_id": c.id}) for c in criteria]
+
+    @api.depends("line_ids.score")
+    def _compute_score(self):
+        for evaluation in self:
+            scores = [line.score for line in evaluation.line_ids if line.score]
+            evaluation.score = sum(scores) / len(scores) if scores else 0.0
+
+    @api.depends("contract_id", "evaluation_type", "date")
+    def _compute_display_name(self):
+        labels = dict(self._fields["evaluation_type"]._description_selection(self.env))
+        for evaluation in self:
+            evaluation.display_name = _(
+                "%(type)s evaluation of %(person)s",
+                type=labels.get(evaluation.evaluation_type, ""),
+                person=evaluation.contract_id.beneficiary_id.name or "",
+            )
+
+    @api.constrains("date", "contract_id")
+    def _check_date(self):
+        for evaluation in self:
+            contract = evaluation.contract_id
+            end = contract.date_end_actual or contract.date_end
+            if evaluation.date < contract.date_start or (end and evaluation.date > end):
+                raise ValidationError(
+                    _(
+                        "The evaluation of %(date)s lies outside the contract of %(person)s "
+                        "(%(start)s to %(end)s): an evaluation takes place during the contract.",
+                        date=evaluation.date,
+                        person=contract.beneficiary_id.name,
+                        start=contract.date_start,
+                        end=end or "…",
+                    )
+                )

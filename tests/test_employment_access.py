@@ -1,0 +1,144 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from freezegun import freeze_time
+
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+from odoo.tools import mute_logger
+
+from .employment_common import EmploymentCase
+
+PERSONAL_MODELS = (
+    "job_coaching.application",
+    "job_coaching.art60.contract",
+    "job_coaching.art60.evaluation",
+    "job_coaching.art60.evaluation.line",
+    "job_coaching.exit",
+    "job_coaching.exit.followup",
+)
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-09-01")
+class TestEmploymentAccess(EmploymentCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.mine = cls._create_beneficiary(first_name="Mine", user=cls.agent)
+        cls.theirs = cls._create_beneficiary(first_name="Theirs", user=cls.agent_2)
+        cls.vacancy = cls._create_vacancy(positions=2)
+        cls.records = {}
+        for person in (cls.mine, cls.theirs):
+            application = cls.Application.create(
+                {"vacancy_id": cls.vacancy.id, "beneficiary_id": person.id}
+            )
+            contract = cls._create_contract(person, date_start="2026-03-02")
+            contract.action_start()
+            evaluation = cls.Evaluation.create({"contract_id": contract.id, "date": "2026-06-01"})
+            exit_ = cls.Exit.create(
+                {"beneficiary_id": person.id, "reason": "art60", "date": "2026-03-01"}
+            )
+            followup = cls.Followup.create(
+                {"exit_id": exit_.id, "offset_months": "3", "date_due": "2026-06-01"}
+            )
+            cls.records[person] = {
+                "job_coaching.application": application,
+                "job_coaching.art60.contract": contract,
+                "job_coaching.art60.evaluation": evaluation,
+                "job_coaching.art60.evaluation.line": evaluation.line_ids,
+                "job_coaching.exit": exit_,
+                "job_coaching.exit.followup": followup,
+            }
+
+    def _all(self, model):
+        return self.records[self.mine][model] | self.records[self.theirs][model]
+
+    def test_agent_sees_own_caseload_only(self):
+        for model in PERSONAL_MODELS:
+            with self.subTest(model=model):
+                visible = (
+                    self.env[model]
+                    .with_user(self.agent)
+                    .search([("id", "in", self._all(model).ids)])
+                )
+                self.assertEqual(visible, self.records[self.mine][model])
+
+    def test_agent_cannot_read_or_change_another_caseload(self):
+        contract = self.records[self.theirs]["job_coaching.art60.contract"]
+        for model in PERSONAL_MODELS:
+            record = self.records[self.theirs][model][:1]
+            with (
+                self.subTest(model=model),
+                self.assertRaises(AccessError),
+                mute_logger("odoo.models"),
+            ):
+                record.with_user(self.agent).read(["id"])
+        with self.assertRaises(AccessError), mute_logger("odoo.models"):
+            contract.with_user(self.agent).write({"job_title": "Changed"})
+        self.assertEqual(contract.job_title, "Kitchen assistant")
+        with self.assertRaises(AccessError), mute_logger("odoo.models"):
+            self.Contract.with_user(self.agent).create(self._contract_vals(self.theirs))
+
+    def test_agent_works_on_own_caseload(self):
+        contract = self.records[self.mine]["job_coaching.art60.contract"].with_user(self.agent)
+        contract.write({"tutor": "Sophie"})
+        contract.action_suspend()
+        self.assertEqual(contract.state, "suspended")
+        with self.assertRaises(AccessError):
+            contract.unlink()
+
+    def test_every_agent_sees_vacancies_and_employers(self):
+        for user in (self.agent, self.agent_2):
+            vacancy = self.vacancy.with_user(user)
+            self.assertEqual(vacancy.title, "Kitchen assistant")
+            employer = self.employer.with_user(user)
+            self.assertEqual(employer.job_coaching_vacancy_count, 1)
+        new_employer = (
+            self.env["res.partner"]
+            .with_user(self.agent)
+            .create({"name": "New Bakery", "is_company": True, "is_employer": True})
+        )
+        vacancy = self.Vacancy.with_user(self.agent).create(
+            {"title": "Baker", "employer_id": new_employer.id, "contract_type": "interim"}
+        )
+        self.assertEqual(vacancy.positions, 1)
+        with self.assertRaises(AccessError):
+            vacancy.unlink()
+
+    def test_coordinator_sees_and_deletes_everything(self):
+        for model in PERSONAL_MODELS:
+            with self.subTest(model=model):
+                visible = (
+                    self.env[model]
+                    .with_user(self.coordinator)
+                    .search([("id", "in", self._all(model).ids)])
+                )
+                self.assertEqual(visible, self._all(model))
+        rule = self.env["job_coaching.art60.duration.rule"].with_user(self.coordinator)
+        rule.search([], limit=1).working_days = 300
+
+    def test_finance_and_plain_employees_see_nothing(self):
+        models = (*PERSONAL_MODELS, "job_coaching.vacancy", "job_coaching.candidate.match")
+        for user in (self.finance, self.internal):
+            for model in models:
+                with (
+                    self.subTest(user=user.login, model=model),
+                    self.assertRaises(AccessError),
+                    mute_logger("odoo.models", "odoo.addons.base.models.ir_model"),
+                ):
+                    self.env[model].with_user(user).search([])
+        with self.assertRaises(AccessError), mute_logger("odoo.models"):
+            self.vacancy.with_user(self.finance).action_find_candidates()
+
+    def test_agent_cannot_configure(self):
+        Rule = self.env["job_coaching.art60.duration.rule"].with_user(self.agent)
+        self.assertTrue(Rule.search([]))
+        with self.assertRaises(AccessError), mute_logger("odoo.models"):
+            Rule.search([], limit=1).working_days = 1
+
+    def test_other_company_vacancies_stay_hidden(self):
+        other_company = self.env["res.company"].create({"name": "CPAS Voisin"})
+        hidden = self._create_vacancy(company_id=other_company.id, title="Elsewhere")
+        visible = self.Vacancy.with_user(self.agent).search(
+            [("id", "in", (hidden | self.vacancy).ids)]
+        )
+        self.assertEqual(visible, self.vacancy)

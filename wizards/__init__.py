@@ -1,0 +1,2 @@
+from . import job_coaching_candidate_match
+from . import job_coaching_candidate_match_line
