@@ -33,12 +33,20 @@
         "views/job_coaching_referral_channel_views.xml",
         "views/job_coaching_beneficiary_views.xml",
         "views/res_partner_views.xml",
+        # Accompaniment
+        "views/job_coaching_session_views.xml",
+        "views/job_coaching_office_hours_views.xml",
+        "views/job_coaching_insertion_plan_views.xml",
+        "views/job_coaching_workshop_views.xml",
+        "wizards/job_coaching_office_hours_generate_views.xml",
         "views/menus.xml",
     ],
     "demo": [
         "demo/res_partner_demo.xml",
         "demo/res_users_demo.xml",
         "demo/job_coaching_beneficiary_demo.xml",
+        # Accompaniment
+        "demo/job_coaching_accompaniment_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -7,3 +7,13 @@ from . import (
     test_ui,
     test_zone_matching,
 )
+
+# Accompaniment
+from . import (
+    test_accompaniment_ui,
+    test_insertion_plan,
+    test_office_hours,
+    test_session,
+    test_social_note,
+    test_workshop,
+)

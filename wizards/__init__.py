@@ -1,0 +1,1 @@
+from . import job_coaching_office_hours_generate
