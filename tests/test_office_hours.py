@@ -126,6 +126,10 @@ class TestOfficeHours(JobCoachingCase):
         with self.assertRefused(ValidationError, "outside the period"):
             wizard.action_generate()
         self.assertEqual(self.OfficeHours.search_count([]), count)
+        wizard.write({"date_from": "2021-03-10", "date_to": "2021-03-01"})
+        with self.assertRefused(UserError, "ends before it starts"):
+            wizard.action_generate()
+        self.assertEqual(self.OfficeHours.search_count([]), count)
 
     @mute_logger("odoo.models", "odoo.addons.base.models.ir_rule")
     def test_agents_see_their_own_office_hours(self):

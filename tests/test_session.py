@@ -143,6 +143,9 @@ class TestSession(JobCoachingCase):
         self.assertEqual(self.person.stage_id, self.stage_intake)
 
     def test_stage_change_is_tracked(self):
+        # Odoo does not track records created in the same transaction: end it first.
+        self.env.flush_all()
+        self.cr.flush()
         person = self.person.with_context(tracking_disable=False)
         session = self._session(kind="intake").with_context(tracking_disable=False)
         session.action_done()
