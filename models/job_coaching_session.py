@@ -253,8 +253,9 @@ class JobCoachingSession(models.Model):
         self.write({"state": "no_show"})
 
     def action_cancel(self):
-        for session in self:
-            session.write({"state": "cancelled", "cancelled_by": session.cancelled_by or "agent"})
+        # Who cancelled is the agent unless the form said otherwise.
+        self.filtered(lambda s: not s.cancelled_by).cancelled_by = "agent"
+        self.write({"state": "cancelled"})
 
     def action_reset(self):
         self.write({"state": "planned", "cancelled_by": False})
@@ -284,18 +285,19 @@ class JobCoachingSession(models.Model):
         # sudo: the event lives in the agent's calendar, whoever plans the session
         quiet = {"dont_notify": True, "no_mail_to_attendees": True}
         Event = self.env["calendar.event"].sudo().with_context(**quiet)
-        to_remove = self.env["calendar.event"].sudo()
+        to_remove = Event.browse()
+        to_create = self.browse()
         for session in self:
             if session.state in ("cancelled", "no_show"):
                 to_remove |= session.event_id.sudo()
-                continue
-            if session.state == "done" and not session.event_id:
-                continue
-            vals = session._event_vals()
-            if session.event_id:
-                session.event_id.sudo().with_context(**quiet).write(vals)
-            else:
-                session.event_id = Event.create(vals)
+            elif session.event_id:
+                session.event_id.sudo().with_context(**quiet).write(session._event_vals())
+            elif session.state == "planned":
+                to_create |= session
+        if to_create:
+            events = Event.create([session._event_vals() for session in to_create])
+            for session, event in zip(to_create, events, strict=True):
+                session.event_id = event
         if to_remove:
             to_remove.unlink()
 

@@ -44,6 +44,23 @@ class TestSession(JobCoachingCase):
         )
         self.assertEqual(session.duration, 1.0)
 
+    def test_sessions_created_together_get_their_own_event(self):
+        sessions = self.Session.with_user(self.coordinator).create(
+            [
+                {
+                    "beneficiary_id": self.person.id,
+                    "user_id": user.id,
+                    "start": "2026-06-16 09:00:00",
+                    "stop": "2026-06-16 10:00:00",
+                }
+                for user in (self.agent, self.agent_2)
+            ]
+        )
+        self.assertEqual(len(sessions.event_id), 2)
+        self.assertEqual(sessions.event_id.user_id, self.agent | self.agent_2)
+        for session in sessions:
+            self.assertEqual(session.event_id.user_id, session.user_id)
+
     def test_calendar_follows_reschedule_agent_change_and_cancel(self):
         session = self._session()
         event = session.event_id
