@@ -45,6 +45,12 @@
         "views/job_coaching_art60_duration_rule_views.xml",
         "views/job_coaching_evaluation_criterion_views.xml",
         "views/job_coaching_exit_views.xml",
+        # accompaniment
+        "views/job_coaching_session_views.xml",
+        "views/job_coaching_office_hours_views.xml",
+        "views/job_coaching_insertion_plan_views.xml",
+        "views/job_coaching_workshop_views.xml",
+        "wizards/job_coaching_office_hours_generate_views.xml",
         "views/menus.xml",
     ],
     "demo": [
@@ -53,6 +59,8 @@
         "demo/job_coaching_beneficiary_demo.xml",
         # employment
         "demo/job_coaching_employment_demo.xml",
+        # accompaniment
+        "demo/job_coaching_accompaniment_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -16,3 +16,14 @@ from . import job_coaching_art60_evaluation
 from . import job_coaching_art60_evaluation_line
 from . import job_coaching_exit
 from . import job_coaching_exit_followup
+
+# accompaniment
+from . import job_coaching_session
+from . import job_coaching_social_note
+from . import job_coaching_office_hours
+from . import job_coaching_office_hours_visit
+from . import job_coaching_insertion_plan
+from . import job_coaching_plan_review
+from . import job_coaching_plan_action
+from . import job_coaching_workshop
+from . import job_coaching_workshop_registration

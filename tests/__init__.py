@@ -15,3 +15,11 @@ from . import test_employment_access
 from . import test_employment_tour
 from . import test_exit_followup
 from . import test_vacancy_matching
+
+# accompaniment
+from . import test_accompaniment_ui
+from . import test_insertion_plan
+from . import test_office_hours
+from . import test_session
+from . import test_social_note
+from . import test_workshop

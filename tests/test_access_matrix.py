@@ -24,7 +24,8 @@ CONFIG = rights(user="r---", manager="rwcu", finance="r---")
 CONFIG_SOCIAL = rights(user="r---", manager="rwcu")
 # A file's records: agents work on their caseload's, coordinators delete.
 CASELOAD = rights(user="rwc-", manager="rwcu")
-# Helpers of a form or a wizard, living and dying with their parent.
+# Records an agent may also remove: their own notes, visits, plan lines,
+# registrations, and the helpers of forms and wizards.
 SUBRECORD = rights(user="rwcu", manager="rwcu")
 MATRIX = {
     "job_coaching.beneficiary": CASELOAD,
@@ -44,6 +45,17 @@ MATRIX = {
     "job_coaching.candidate.match.line": SUBRECORD,
     "job_coaching.exit": CASELOAD,
     "job_coaching.exit.followup": CASELOAD,
+    # accompaniment
+    "job_coaching.session": CASELOAD,
+    "job_coaching.social.note": SUBRECORD,
+    "job_coaching.office.hours": SUBRECORD,
+    "job_coaching.office.hours.visit": SUBRECORD,
+    "job_coaching.office.hours.generate": SUBRECORD,
+    "job_coaching.insertion.plan": CASELOAD,
+    "job_coaching.plan.review": SUBRECORD,
+    "job_coaching.plan.action": SUBRECORD,
+    "job_coaching.workshop": CASELOAD,
+    "job_coaching.workshop.registration": SUBRECORD,
 }
 MODES = ("read", "write", "create", "unlink")
 

@@ -34,7 +34,7 @@ class TestConcurrency(BaseCase):
         with self.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
             env["job_coaching.beneficiary"].browse(self.created).exists().with_context(
-                **{"module_uninstall": True}
+                _force_unlink=True
             ).unlink()
         super().tearDown()
 

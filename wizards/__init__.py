@@ -1,2 +1,3 @@
 from . import job_coaching_candidate_match
 from . import job_coaching_candidate_match_line
+from . import job_coaching_office_hours_generate

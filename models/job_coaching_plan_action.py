@@ -1,0 +1,88 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+TRAINING_TYPES = ("pre_training", "training", "language", "driving_licence")
+
+
+class JobCoachingPlanAction(models.Model):
+    _name = "job_coaching.plan.action"
+    _description = "Insertion Plan Action"
+    _inherit = ["mail.thread", "job_coaching.input.guard"]
+    _order = "date_start, id"
+    _check_company_auto = True
+
+    plan_id = fields.Many2one(
+        "job_coaching.insertion.plan", required=True, ondelete="cascade", index=True
+    )
+    beneficiary_id = fields.Many2one(related="plan_id.beneficiary_id", store=True, index=True)
+    company_id = fields.Many2one(related="plan_id.company_id", store=True, precompute=True)
+    name = fields.Char(string="Action", required=True)
+    action_type = fields.Selection(
+        [
+            ("pre_training", "Pre-training"),
+            ("training", "Training"),
+            ("language", "Language course"),
+            ("driving_licence", "Driving licence"),
+            ("job_search", "Job-search action"),
+            ("social", "Social action"),
+        ],
+        string="Type",
+        required=True,
+        default="training",
+    )
+    provider_id = fields.Many2one("res.partner", tracking=True)
+    date_start = fields.Date(string="Start", tracking=True)
+    date_end = fields.Date(string="End", tracking=True)
+    state = fields.Selection(
+        [
+            ("planned", "Planned"),
+            ("ongoing", "Ongoing"),
+            ("done", "Done"),
+            ("abandoned", "Abandoned"),
+        ],
+        required=True,
+        default="planned",
+        tracking=True,
+    )
+    result = fields.Text()
+    certificate = fields.Binary(attachment=True, copy=False)
+    certificate_filename = fields.Char()
+
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for action in self:
+            if action.date_start and action.date_end and action.date_end < action.date_start:
+                raise ValidationError(
+                    _(
+                        "The action %(name)s ends before it starts: set an end after %(start)s.",
+                        name=action.name,
+                        start=action.date_start,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        actions = super().create(vals_list)
+        actions._after_state()
+        return actions
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "state" in vals or "action_type" in vals:
+            self._after_state()
+        return result
+
+    def _after_state(self):
+        """A training under way: the file moves on to the training step."""
+        training = self.filtered(lambda a: a.state == "ongoing" and a.action_type in TRAINING_TYPES)
+        training.beneficiary_id._move_to_step("training")
+
+    def action_start(self):
+        self.write({"state": "ongoing"})
+
+    def action_done(self):
+        self.write({"state": "done"})
+
+    def action_abandon(self):
+        self.write({"state": "abandoned"})

@@ -1,0 +1,307 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+PARTIES = [
+    ("beneficiary", "The person"),
+    ("agent", "The agent"),
+    ("partner", "A partner"),
+]
+# Sessions that hold the agent's time.
+BUSY_STATES = ("planned", "done")
+
+
+class JobCoachingSession(models.Model):
+    _name = "job_coaching.session"
+    _description = "Accompaniment Session"
+    _inherit = ["mail.thread", "mail.activity.mixin", "job_coaching.input.guard"]
+    _order = "start desc, id desc"
+    _check_company_auto = True
+
+    beneficiary_id = fields.Many2one(
+        "job_coaching.beneficiary",
+        required=True,
+        ondelete="restrict",
+        index=True,
+        tracking=True,
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Agent",
+        required=True,
+        default=lambda self: self.env.user,
+        domain="[('share', '=', False)]",
+        index=True,
+        tracking=True,
+    )
+    start = fields.Datetime(
+        required=True, tracking=True, default=lambda self: self._default_start()
+    )
+    stop = fields.Datetime(
+        string="End", required=True, tracking=True, default=lambda self: self._default_stop()
+    )
+    duration = fields.Float(
+        string="Duration (hours)", compute="_compute_duration", store=True, aggregator="sum"
+    )
+    location = fields.Selection(
+        [
+            ("pef_office", "PEF office"),
+            ("office_hours", "Office hours in the zone"),
+            ("outreach", "Field / outreach"),
+            ("phone", "Phone"),
+            ("video", "Video call"),
+            ("home_visit", "Home visit"),
+        ],
+        string="Place",
+        required=True,
+        default="pef_office",
+    )
+    kind = fields.Selection(
+        [
+            ("intake", "Intake"),
+            ("assessment", "Assessment"),
+            ("project", "Project definition"),
+            ("follow_up", "Follow-up"),
+            ("social_follow_up", "Social follow-up"),
+            ("job_search", "Job search"),
+            ("art60_follow_up", "Art. 60 follow-up"),
+            ("exit", "Exit"),
+        ],
+        required=True,
+        default="follow_up",
+        tracking=True,
+    )
+    state = fields.Selection(
+        [
+            ("planned", "Planned"),
+            ("done", "Done"),
+            ("no_show", "No-show"),
+            ("cancelled", "Cancelled"),
+        ],
+        required=True,
+        default="planned",
+        tracking=True,
+        copy=False,
+    )
+    cancelled_by = fields.Selection(PARTIES, tracking=True, copy=False)
+    requested_by = fields.Selection(PARTIES, default="agent", required=True, tracking=True)
+    is_appointment_request = fields.Boolean(
+        string="Appointment Request",
+        compute="_compute_is_appointment_request",
+        store=True,
+        help="The person or a partner asked for this appointment: counted in the "
+        "project's appointment requests.",
+    )
+    summary = fields.Html(
+        string="Socio-professional Summary",
+        help="What was said and decided. Confidential social information goes in a "
+        "social note, which only its author and the coordinator read.",
+    )
+    company_id = fields.Many2one(
+        related="beneficiary_id.company_id", store=True, index=True, precompute=True
+    )
+    event_id = fields.Many2one(
+        "calendar.event", string="Calendar Event", readonly=True, copy=False, ondelete="set null"
+    )
+    social_note_ids = fields.One2many("job_coaching.social.note", "session_id")
+
+    # ------------------------------------------------------------------
+    # Defaults and computes
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _default_start(self):
+        now = fields.Datetime.now()
+        return now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+
+    @api.model
+    def _default_stop(self):
+        return self._default_start() + timedelta(hours=1)
+
+    @api.depends("start", "stop")
+    def _compute_duration(self):
+        for session in self:
+            if session.start and session.stop:
+                session.duration = (session.stop - session.start).total_seconds() / 3600
+            else:
+                session.duration = 0.0
+
+    @api.depends("requested_by")
+    def _compute_is_appointment_request(self):
+        for session in self:
+            session.is_appointment_request = session.requested_by in ("beneficiary", "partner")
+
+    @api.depends("beneficiary_id", "kind", "start")
+    def _compute_display_name(self):
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        for session in self:
+            session.display_name = " - ".join(
+                part
+                for part in (
+                    session.beneficiary_id.name,
+                    kinds.get(session.kind),
+                    session.start and fields.Date.to_string(session.start),
+                )
+                if part
+            )
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+
+    @api.constrains("start", "stop")
+    def _check_dates(self):
+        for session in self:
+            if session.start and session.stop and session.stop <= session.start:
+                raise ValidationError(
+                    _(
+                        "The session with %(name)s ends before it starts: set an end after "
+                        "%(start)s.",
+                        name=session.beneficiary_id.name,
+                        start=session.start,
+                    )
+                )
+
+    @api.constrains("beneficiary_id")
+    def _check_beneficiary_active(self):
+        for session in self:
+            if not session.beneficiary_id.active:
+                raise ValidationError(
+                    _(
+                        "The file of %(name)s is archived: restore it before planning a session.",
+                        name=session.beneficiary_id.name,
+                    )
+                )
+
+    @api.constrains("user_id", "start", "stop", "state")
+    def _check_agent_available(self):
+        busy = self.filtered(lambda s: s.state in BUSY_STATES and s.start and s.stop)
+        if not busy:
+            return
+        # sudo: the agent's agenda holds other agents' files, only the time is compared
+        others = self.sudo().search(
+            [
+                ("user_id", "in", busy.user_id.ids),
+                ("state", "in", BUSY_STATES),
+                ("start", "<", max(busy.mapped("stop"))),
+                ("stop", ">", min(busy.mapped("start"))),
+            ]
+        )
+        for session in busy:
+            for other in others:
+                if (
+                    other.id != session.id
+                    and other.user_id == session.user_id
+                    and other.start < session.stop
+                    and other.stop > session.start
+                ):
+                    raise ValidationError(
+                        _(
+                            "%(agent)s already has a session from %(start)s to %(stop)s: "
+                            "choose another time.",
+                            agent=session.user_id.name,
+                            start=other.start,
+                            stop=other.stop,
+                        )
+                    )
+
+    # ------------------------------------------------------------------
+    # Onchange (UI help)
+    # ------------------------------------------------------------------
+
+    @api.onchange("start")
+    def _onchange_start_keep_duration(self):
+        if self.start:
+            hours = self._origin.duration or self.duration or 1.0
+            self.stop = self.start + timedelta(hours=hours)
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        sessions = super().create(vals_list)
+        sessions._sync_calendar_event()
+        sessions._after_done()
+        return sessions
+
+    def write(self, vals):
+        done_before = self.filtered(lambda s: s.state == "done")
+        result = super().write(vals)
+        if {"start", "stop", "user_id", "state", "location", "beneficiary_id"} & set(vals):
+            self._sync_calendar_event()
+        if vals.get("state") == "done":
+            (self - done_before)._after_done()
+        return result
+
+    def unlink(self):
+        # sudo: the mirrored event belongs to the agent's calendar
+        self.event_id.sudo().unlink()
+        return super().unlink()
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def action_done(self):
+        self.write({"state": "done"})
+
+    def action_no_show(self):
+        self.write({"state": "no_show"})
+
+    def action_cancel(self):
+        # Who cancelled is the agent unless the form said otherwise.
+        self.filtered(lambda s: not s.cancelled_by).cancelled_by = "agent"
+        self.write({"state": "cancelled"})
+
+    def action_reset(self):
+        self.write({"state": "planned", "cancelled_by": False})
+
+    # ------------------------------------------------------------------
+    # Business
+    # ------------------------------------------------------------------
+
+    def _event_vals(self):
+        self.ensure_one()
+        locations = dict(self._fields["location"]._description_selection(self.env))
+        return {
+            # Neutral: other calendar readers must not learn who comes.
+            "name": _("Job coaching appointment"),
+            "start": self.start,
+            "stop": self.stop,
+            "user_id": self.user_id.id,
+            "partner_ids": [fields.Command.set(self.user_id.partner_id.ids)],
+            "privacy": "private",
+            "location": locations.get(self.location),
+            "show_as": "busy",
+        }
+
+    def _sync_calendar_event(self):
+        """Mirror planned sessions into the agent's calendar; a cancelled or
+        missed session frees the slot, a done one keeps its event."""
+        # sudo: the event lives in the agent's calendar, whoever plans the session
+        quiet = {"dont_notify": True, "no_mail_to_attendees": True}
+        Event = self.env["calendar.event"].sudo().with_context(**quiet)
+        to_remove = Event.browse()
+        to_create = self.browse()
+        for session in self:
+            if session.state in ("cancelled", "no_show"):
+                to_remove |= session.event_id.sudo()
+            elif session.event_id:
+                session.event_id.sudo().with_context(**quiet).write(session._event_vals())
+            elif session.state == "planned":
+                to_create |= session
+        if to_create:
+            events = Event.create([session._event_vals() for session in to_create])
+            for session, event in zip(to_create, events, strict=True):
+                session.event_id = event
+        if to_remove:
+            to_remove.unlink()
+
+    def _after_done(self):
+        """An intake interview held: the file moves on to the assessment."""
+        intakes = self.filtered(lambda s: s.state == "done" and s.kind == "intake")
+        intakes.beneficiary_id._move_to_step("assessment")

@@ -1,0 +1,51 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+
+
+class JobCoachingSocialNote(models.Model):
+    """A confidential social note: read by its author and the coordinator only
+    (record rules). Never tracked, so it never leaks into a chatter."""
+
+    _name = "job_coaching.social.note"
+    _description = "Confidential Social Note"
+    _inherit = ["job_coaching.input.guard"]
+    _order = "create_date desc, id desc"
+    _check_company_auto = True
+
+    session_id = fields.Many2one("job_coaching.session", ondelete="cascade", index=True)
+    beneficiary_id = fields.Many2one(
+        "job_coaching.beneficiary",
+        compute="_compute_beneficiary_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        required=True,
+        ondelete="restrict",
+        index=True,
+    )
+    author_id = fields.Many2one(
+        "res.users",
+        required=True,
+        readonly=True,
+        default=lambda self: self.env.user,
+        index=True,
+    )
+    body = fields.Html(string="Note", required=True, sanitize_style=True)
+    company_id = fields.Many2one(
+        related="beneficiary_id.company_id", store=True, index=True, precompute=True
+    )
+
+    @api.depends("session_id")
+    def _compute_beneficiary_id(self):
+        for note in self:
+            if note.session_id:
+                note.beneficiary_id = note.session_id.beneficiary_id
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # A note is written by whoever writes it, never on someone else's name
+        # (data files, run as superuser, may name the author).
+        for vals in vals_list:
+            if not self.env.su or "author_id" not in vals:
+                vals["author_id"] = self.env.uid
+        return super().create(vals_list)

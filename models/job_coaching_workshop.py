@@ -1,0 +1,112 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class JobCoachingWorkshop(models.Model):
+    _name = "job_coaching.workshop"
+    _description = "Table Emploi Workshop"
+    _inherit = ["mail.thread", "mail.activity.mixin", "job_coaching.input.guard"]
+    _order = "start desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, tracking=True)
+    topic = fields.Selection(
+        [
+            ("cv", "CV"),
+            ("cover_letter", "Cover letter"),
+            ("interview", "Interview preparation"),
+            ("actiris_info", "Information on Actiris"),
+            ("other", "Other"),
+        ],
+        required=True,
+        default="cv",
+        tracking=True,
+    )
+    start = fields.Datetime(required=True, tracking=True)
+    stop = fields.Datetime(string="End", required=True, tracking=True)
+    location = fields.Char(string="Place")
+    facilitator_id = fields.Many2one(
+        "res.users",
+        default=lambda self: self.env.user,
+        domain="[('share', '=', False)]",
+        tracking=True,
+    )
+    capacity = fields.Integer(required=True, default=10, tracking=True)
+    state = fields.Selection(
+        [("planned", "Planned"), ("done", "Done"), ("cancelled", "Cancelled")],
+        required=True,
+        default="planned",
+        tracking=True,
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    registration_ids = fields.One2many("job_coaching.workshop.registration", "workshop_id")
+    seats_taken = fields.Integer(compute="_compute_seats", store=True)
+    attended_count = fields.Integer(string="Attended", compute="_compute_seats", store=True)
+    description = fields.Html()
+
+    _sql_constraints = [
+        ("capacity_positive", "CHECK (capacity > 0)", "A workshop needs at least one seat."),
+    ]
+
+    @api.onchange("start")
+    def _onchange_start(self):
+        if self.start and (not self.stop or self.stop <= self.start):
+            self.stop = self.start + timedelta(hours=2)
+
+    @api.depends("registration_ids", "registration_ids.attendance")
+    def _compute_seats(self):
+        # sudo: seats are counted over every registration, whoever may read them
+        data = (
+            self.sudo()
+            .env["job_coaching.workshop.registration"]
+            ._read_group(
+                [("workshop_id", "in", self.ids)], ["workshop_id", "attendance"], ["__count"]
+            )
+        )
+        taken, attended = {}, {}
+        for workshop, attendance, count in data:
+            taken[workshop.id] = taken.get(workshop.id, 0) + count
+            if attendance == "attended":
+                attended[workshop.id] = count
+        for workshop in self:
+            workshop.seats_taken = taken.get(workshop.id, 0)
+            workshop.attended_count = attended.get(workshop.id, 0)
+
+    @api.constrains("start", "stop")
+    def _check_dates(self):
+        for workshop in self:
+            if workshop.start and workshop.stop and workshop.stop <= workshop.start:
+                raise ValidationError(
+                    _(
+                        "The workshop %(name)s ends before it starts: set an end after %(start)s.",
+                        name=workshop.name,
+                        start=workshop.start,
+                    )
+                )
+
+    @api.constrains("capacity", "registration_ids")
+    def _check_capacity(self):
+        for workshop in self:
+            if workshop.seats_taken > workshop.capacity:
+                raise ValidationError(
+                    _(
+                        "The workshop %(name)s is full (%(capacity)s seats): raise the capacity "
+                        "or register the person for another session.",
+                        name=workshop.name,
+                        capacity=workshop.capacity,
+                    )
+                )
+
+    def action_done(self):
+        self.write({"state": "done"})
+
+    def action_cancel(self):
+        self.write({"state": "cancelled"})
+
+    def action_reset(self):
+        self.write({"state": "planned"})

@@ -1,0 +1,73 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class JobCoachingWorkshopRegistration(models.Model):
+    _name = "job_coaching.workshop.registration"
+    _description = "Workshop Registration"
+    _inherit = ["job_coaching.input.guard"]
+    _order = "workshop_id desc, id"
+    _check_company_auto = True
+
+    workshop_id = fields.Many2one(
+        "job_coaching.workshop", required=True, ondelete="restrict", index=True, check_company=True
+    )
+    beneficiary_id = fields.Many2one(
+        "job_coaching.beneficiary",
+        required=True,
+        ondelete="restrict",
+        index=True,
+        check_company=True,
+    )
+    attendance = fields.Selection(
+        [
+            ("registered", "Registered"),
+            ("attended", "Attended"),
+            ("absent", "Absent"),
+            ("excused", "Excused"),
+        ],
+        required=True,
+        default="registered",
+    )
+    start = fields.Datetime(related="workshop_id.start", store=True)
+    topic = fields.Selection(related="workshop_id.topic", store=True)
+    company_id = fields.Many2one(
+        related="workshop_id.company_id", store=True, index=True, precompute=True
+    )
+
+    _sql_constraints = [
+        (
+            "workshop_beneficiary_uniq",
+            "UNIQUE (workshop_id, beneficiary_id)",
+            "This person is already registered for this workshop.",
+        ),
+    ]
+
+    @api.depends("workshop_id", "beneficiary_id")
+    def _compute_display_name(self):
+        for registration in self:
+            registration.display_name = " - ".join(
+                part
+                for part in (registration.workshop_id.name, registration.beneficiary_id.name)
+                if part
+            )
+
+    @api.constrains("attendance", "workshop_id")
+    def _check_attendance_after_start(self):
+        now = fields.Datetime.now()
+        for registration in self:
+            if registration.attendance != "registered" and registration.workshop_id.start > now:
+                raise ValidationError(
+                    _(
+                        "The workshop %(name)s has not taken place yet (%(start)s): record "
+                        "the attendance of %(person)s afterwards.",
+                        name=registration.workshop_id.name,
+                        start=registration.workshop_id.start,
+                        person=registration.beneficiary_id.name,
+                    )
+                )
+
+    @api.constrains("workshop_id")
+    def _check_capacity(self):
+        self.workshop_id._check_capacity()
