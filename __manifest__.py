@@ -33,12 +33,23 @@
         "views/job_coaching_referral_channel_views.xml",
         "views/job_coaching_beneficiary_views.xml",
         "views/res_partner_views.xml",
+        # Subsidy
+        "data/job_coaching_subsidy_data.xml",
+        "report/subsidy_reports.xml",
+        "report/subsidy_templates.xml",
+        "wizards/job_coaching_staff_cost_wizard_views.xml",
+        "views/account_analytic_line_views.xml",
+        "views/job_coaching_subsidy_views.xml",
+        "views/job_coaching_subsidy_line_views.xml",
+        "views/job_coaching_staff_allocation_views.xml",
         "views/menus.xml",
     ],
     "demo": [
         "demo/res_partner_demo.xml",
         "demo/res_users_demo.xml",
         "demo/job_coaching_beneficiary_demo.xml",
+        # Subsidy
+        "demo/job_coaching_subsidy_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -6,3 +6,12 @@ from . import (
     job_coaching_zone_street,
     res_partner,
 )
+
+# Subsidy
+from . import (
+    account_analytic_line,
+    job_coaching_staff_allocation,
+    job_coaching_staff_cost_posting,
+    job_coaching_subsidy,
+    job_coaching_subsidy_line,
+)

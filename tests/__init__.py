@@ -7,3 +7,13 @@ from . import (
     test_ui,
     test_zone_matching,
 )
+
+# Subsidy
+from . import (
+    test_staff_allocation,
+    test_subsidy_access,
+    test_subsidy_approval,
+    test_subsidy_budget,
+    test_subsidy_report,
+    test_subsidy_rpc,
+)

@@ -1,0 +1,1 @@
+from . import job_coaching_staff_cost_wizard
