@@ -26,9 +26,7 @@ class JobCoachingStaffAllocation(models.Model):
     )
     company_id = fields.Many2one(related="subsidy_id.company_id", store=True)
     currency_id = fields.Many2one(related="subsidy_id.currency_id")
-    employee_id = fields.Many2one(
-        "hr.employee", string="Employee", required=True, check_company=True, tracking=True
-    )
+    employee_id = fields.Many2one("hr.employee", required=True, check_company=True, tracking=True)
     role = fields.Char(tracking=True, help="The role and grade, e.g. Insertion agent (BH1).")
     fte = fields.Float(
         string="FTE",

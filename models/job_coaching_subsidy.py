@@ -30,11 +30,11 @@ class JobCoachingSubsidy(models.Model):
     # Identity
     name = fields.Char(required=True, tracking=True)
     reference = fields.Char(tracking=True, copy=False, help="The funder's reference, e.g. MAG 03.")
-    funder_id = fields.Many2one("res.partner", string="Funder", required=True, tracking=True)
+    funder_id = fields.Many2one("res.partner", required=True, tracking=True)
     programme = fields.Char(
         tracking=True, help="The programme that grants the subsidy, e.g. a neighbourhood contract."
     )
-    zone_id = fields.Many2one("job_coaching.zone", string="Zone", check_company=True)
+    zone_id = fields.Many2one("job_coaching.zone", check_company=True)
     date_start = fields.Date(string="Start", required=True, tracking=True)
     date_end = fields.Date(string="End", required=True, tracking=True)
     company_id = fields.Many2one(
@@ -53,21 +53,18 @@ class JobCoachingSubsidy(models.Model):
     # Analytic accounts, one per budget category
     personnel_account_id = fields.Many2one(
         "account.analytic.account",
-        string="Personnel Account",
         check_company=True,
         copy=False,
         tracking=True,
     )
     operations_account_id = fields.Many2one(
         "account.analytic.account",
-        string="Operations Account",
         check_company=True,
         copy=False,
         tracking=True,
     )
     equipment_account_id = fields.Many2one(
         "account.analytic.account",
-        string="Equipment Account",
         check_company=True,
         copy=False,
         tracking=True,

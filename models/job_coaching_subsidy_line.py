@@ -20,7 +20,6 @@ class JobCoachingSubsidyLine(models.Model):
     category = fields.Selection(CATEGORIES, required=True)
     analytic_account_id = fields.Many2one(
         "account.analytic.account",
-        string="Analytic Account",
         compute="_compute_analytic_account_id",
         store=True,
     )

@@ -16,4 +16,5 @@ from . import (
     test_subsidy_budget,
     test_subsidy_report,
     test_subsidy_rpc,
+    test_subsidy_ui,
 )
