@@ -37,3 +37,10 @@ class JobCoachingStaffCostPosting(models.Model):
                 if posting.month
                 else posting.allocation_id.display_name
             )
+
+    def unlink(self):
+        # Undoing a posting removes its cost line too, so the month can be posted again.
+        lines = self.analytic_line_id
+        res = super().unlink()
+        lines.unlink()
+        return res

@@ -6,7 +6,7 @@ from datetime import datetime, time
 import xlsxwriter
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 
 CATEGORIES = [
     ("personnel", "Personnel"),
@@ -149,6 +149,23 @@ class JobCoachingSubsidy(models.Model):
         if any(subsidy.approval_threshold < 0 for subsidy in self):
             raise ValidationError(_("The approval threshold cannot be negative."))
 
+    @api.constrains("state")
+    def _check_investments_approved(self):
+        # Approvals are typed on the analytic lines: read them afresh.
+        self.invalidate_recordset(["unapproved_investment_ids", "unapproved_investment_count"])
+        for subsidy in self.filtered(lambda s: s.state == "closed"):
+            if subsidy.unapproved_investment_ids:
+                raise ValidationError(
+                    _(
+                        "The subsidy %(name)s cannot be closed: %(count)s investment cost(s) "
+                        "above %(threshold)s have no approval reference and date: %(lines)s.",
+                        name=subsidy.display_name,
+                        count=len(subsidy.unapproved_investment_ids),
+                        threshold=subsidy.approval_threshold,
+                        lines=", ".join(subsidy.unapproved_investment_ids.mapped("name")),
+                    )
+                )
+
     @api.depends("name", "reference")
     def _compute_display_name(self):
         for subsidy in self:
@@ -161,18 +178,6 @@ class JobCoachingSubsidy(models.Model):
         self.write({"state": "active"})
 
     def action_close(self):
-        for subsidy in self:
-            if subsidy.unapproved_investment_ids:
-                raise UserError(
-                    _(
-                        "The subsidy %(name)s cannot be closed: %(count)s investment cost(s) "
-                        "above %(threshold)s have no approval reference and date: %(lines)s.",
-                        name=subsidy.display_name,
-                        count=len(subsidy.unapproved_investment_ids),
-                        threshold=subsidy.approval_threshold,
-                        lines=", ".join(subsidy.unapproved_investment_ids.mapped("name")),
-                    )
-                )
         self.write({"state": "closed"})
 
     def action_reopen(self):
@@ -186,15 +191,16 @@ class JobCoachingSubsidy(models.Model):
         analytic plan of subsidies."""
         plan = self._get_analytic_plan()
         Account = self.env["account.analytic.account"]
+        labels = self.env["job_coaching.subsidy.line"]._get_category_labels()
         for subsidy in self:
             label = subsidy.reference or subsidy.name
-            for category, category_name in CATEGORIES:
+            for category in CATEGORY_ACCOUNT_FIELDS:
                 fname = CATEGORY_ACCOUNT_FIELDS[category]
                 if subsidy[fname]:
                     continue
                 subsidy[fname] = Account.create(
                     {
-                        "name": f"{label} - {_(category_name)}",
+                        "name": f"{label} - {labels[category]}",
                         "code": f"{label}-{category[:3].upper()}",
                         "plan_id": plan.id,
                         "company_id": subsidy.company_id.id,
@@ -291,12 +297,8 @@ class JobCoachingSubsidy(models.Model):
     def _get_justification_data(self):
         """What the funder's justification shows, for the PDF and the workbook alike."""
         self.ensure_one()
-        categories = dict(CATEGORIES)
-        labels = dict(
-            self.env["job_coaching.subsidy.line"]
-            ._fields["category"]
-            ._description_selection(self.env)
-        )
+        order = list(CATEGORY_ACCOUNT_FIELDS)
+        labels = self.env["job_coaching.subsidy.line"]._get_category_labels()
         years = []
         for year in sorted(set(self.line_ids.mapped("year"))):
             lines = self.line_ids.filtered(lambda line, y=year: line.year == y)
@@ -310,7 +312,7 @@ class JobCoachingSubsidy(models.Model):
                             "actual": line.amount_actual,
                             "remaining": line.amount_remaining,
                         }
-                        for line in lines.sorted(lambda line: list(categories).index(line.category))
+                        for line in lines.sorted(lambda line: order.index(line.category))
                     ],
                     "planned": sum(lines.mapped("amount_planned")),
                     "actual": sum(lines.mapped("amount_actual")),
@@ -318,7 +320,7 @@ class JobCoachingSubsidy(models.Model):
                 }
             )
         by_category = []
-        for category in categories:
+        for category in order:
             lines = self.line_ids.filtered(lambda line, c=category: line.category == c)
             if lines:
                 by_category.append(

@@ -82,7 +82,7 @@ class JobCoachingSubsidyLine(models.Model):
 
     @api.depends("subsidy_id", "year", "category")
     def _compute_display_name(self):
-        categories = dict(self._fields["category"]._description_selection(self.env))
+        categories = self._get_category_labels()
         for line in self:
             line.display_name = f"{line.subsidy_id.display_name} - {line.year} - " + (
                 categories.get(line.category) or ""
@@ -114,3 +114,8 @@ class JobCoachingSubsidyLine(models.Model):
                         line=line.display_name,
                     )
                 )
+
+    @api.model
+    def _get_category_labels(self):
+        """The budget categories' labels, in the user's language."""
+        return dict(self._fields["category"]._description_selection(self.env))

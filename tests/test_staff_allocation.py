@@ -92,6 +92,14 @@ class TestStaffAllocation(SubsidyCase):
         self.assertEqual(self.subsidy.analytic_line_count, 1)
         self.assertAlmostEqual(self._line(self.subsidy, "personnel", 2018).amount_actual, 1666.67)
 
+    def test_undoing_a_posting_removes_its_cost(self):
+        posting = self.allocation._post_cost(date(2018, 11, 1))
+        line = posting.analytic_line_id
+        posting.with_user(self.finance).unlink()
+        self.assertFalse(line.exists())
+        self.assertEqual(self._line(self.subsidy, "personnel", 2018).amount_actual, 0)
+        self.assertTrue(self.allocation._post_cost(date(2018, 11, 1)))
+
     def test_the_database_refuses_a_second_posting_of_a_month(self):
         """Two concurrent postings both pass the check; the UNIQUE constraint stops one."""
         self.allocation._post_cost(date(2018, 10, 1))

@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo.exceptions import UserError
+from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
 from .common_subsidy import SubsidyCase
@@ -23,13 +23,17 @@ class TestSubsidyApproval(SubsidyCase):
 
     def test_unapproved_investment_blocks_closing(self):
         van = self._cost(self.subsidy, "equipment", "2018-06-01", 12000, name="Van")
-        with self.assertRefused(UserError, "cannot be closed.*Van"):
+        with self.assertRefused(ValidationError, "cannot be closed.*Van"):
             self.subsidy.action_close()
+        self.assertEqual(self.subsidy.state, "active")
+        # Writing the state directly (an import, RPC) is refused the same way.
+        with self.assertRefused(ValidationError, "cannot be closed"):
+            self.subsidy.write({"state": "closed"})
         self.assertEqual(self.subsidy.state, "active")
         # A reference without a date is not an approval.
         van.subsidy_approval_ref = "DRU/2018/123"
         self.subsidy.invalidate_recordset(["unapproved_investment_ids"])
-        with self.assertRefused(UserError, "cannot be closed"):
+        with self.assertRefused(ValidationError, "cannot be closed"):
             self.subsidy.action_close()
         van.subsidy_approval_date = "2018-05-15"
         self.subsidy.invalidate_recordset(["unapproved_investment_ids"])
