@@ -51,6 +51,15 @@
         "views/job_coaching_insertion_plan_views.xml",
         "views/job_coaching_workshop_views.xml",
         "wizards/job_coaching_office_hours_generate_views.xml",
+        # subsidy
+        "data/job_coaching_subsidy_data.xml",
+        "report/subsidy_reports.xml",
+        "report/subsidy_templates.xml",
+        "wizards/job_coaching_staff_cost_wizard_views.xml",
+        "views/account_analytic_line_views.xml",
+        "views/job_coaching_subsidy_views.xml",
+        "views/job_coaching_subsidy_line_views.xml",
+        "views/job_coaching_staff_allocation_views.xml",
         "views/menus.xml",
     ],
     "demo": [
@@ -61,6 +70,8 @@
         "demo/job_coaching_employment_demo.xml",
         # accompaniment
         "demo/job_coaching_accompaniment_demo.xml",
+        # subsidy
+        "demo/job_coaching_subsidy_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

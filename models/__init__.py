@@ -27,3 +27,10 @@ from . import job_coaching_plan_review
 from . import job_coaching_plan_action
 from . import job_coaching_workshop
 from . import job_coaching_workshop_registration
+
+# subsidy
+from . import account_analytic_line
+from . import job_coaching_subsidy
+from . import job_coaching_subsidy_line
+from . import job_coaching_staff_allocation
+from . import job_coaching_staff_cost_posting

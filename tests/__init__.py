@@ -23,3 +23,12 @@ from . import test_office_hours
 from . import test_session
 from . import test_social_note
 from . import test_workshop
+
+# subsidy
+from . import test_staff_allocation
+from . import test_subsidy_access
+from . import test_subsidy_approval
+from . import test_subsidy_budget
+from . import test_subsidy_report
+from . import test_subsidy_rpc
+from . import test_subsidy_ui

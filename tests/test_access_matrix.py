@@ -27,6 +27,7 @@ CASELOAD = rights(user="rwc-", manager="rwcu")
 # Records an agent may also remove: their own notes, visits, plan lines,
 # registrations, and the helpers of forms and wizards.
 SUBRECORD = rights(user="rwcu", manager="rwcu")
+FINANCE = rights(manager="r---", finance="rwcu")
 MATRIX = {
     "job_coaching.beneficiary": CASELOAD,
     "job_coaching.zone": CONFIG,
@@ -56,6 +57,12 @@ MATRIX = {
     "job_coaching.plan.action": SUBRECORD,
     "job_coaching.workshop": CASELOAD,
     "job_coaching.workshop.registration": SUBRECORD,
+    # subsidy: finance keeps the money, coordinators read it, agents never
+    "job_coaching.subsidy": FINANCE,
+    "job_coaching.subsidy.line": FINANCE,
+    "job_coaching.staff.allocation": FINANCE,
+    "job_coaching.staff.cost.posting": FINANCE,
+    "job_coaching.staff.cost.wizard": rights(finance="rwcu"),
 }
 MODES = ("read", "write", "create", "unlink")
 

@@ -1,0 +1,516 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import io
+from collections import defaultdict
+from datetime import datetime, time
+
+import xlsxwriter
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+CATEGORIES = [
+    ("personnel", "Personnel"),
+    ("operations", "Operations"),
+    ("equipment", "Equipment and investment"),
+]
+CATEGORY_ACCOUNT_FIELDS = {
+    "personnel": "personnel_account_id",
+    "operations": "operations_account_id",
+    "equipment": "equipment_account_id",
+}
+
+
+class JobCoachingSubsidy(models.Model):
+    _name = "job_coaching.subsidy"
+    _description = "Subsidy"
+    _inherit = ["mail.thread", "mail.activity.mixin", "job_coaching.input.guard"]
+    _order = "date_start desc, reference, id"
+    _check_company_auto = True
+
+    # Identity
+    name = fields.Char(required=True, tracking=True)
+    reference = fields.Char(tracking=True, copy=False, help="The funder's reference, e.g. MAG 03.")
+    funder_id = fields.Many2one("res.partner", required=True, tracking=True)
+    programme = fields.Char(
+        tracking=True, help="The programme that grants the subsidy, e.g. a neighbourhood contract."
+    )
+    zone_id = fields.Many2one("job_coaching.zone", check_company=True)
+    date_start = fields.Date(string="Start", required=True, tracking=True)
+    date_end = fields.Date(string="End", required=True, tracking=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, tracking=True
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    state = fields.Selection(
+        [("draft", "Draft"), ("active", "Active"), ("closed", "Closed")],
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+    )
+    active = fields.Boolean(default=True)
+
+    # Analytic accounts, one per budget category
+    personnel_account_id = fields.Many2one(
+        "account.analytic.account",
+        check_company=True,
+        copy=False,
+        tracking=True,
+    )
+    operations_account_id = fields.Many2one(
+        "account.analytic.account",
+        check_company=True,
+        copy=False,
+        tracking=True,
+    )
+    equipment_account_id = fields.Many2one(
+        "account.analytic.account",
+        check_company=True,
+        copy=False,
+        tracking=True,
+    )
+    approval_threshold = fields.Monetary(
+        default=5000.0,
+        tracking=True,
+        help="An investment cost above this amount needs the funder's prior written approval "
+        "(reference and date) before the subsidy can be closed.",
+    )
+
+    # Budget
+    line_ids = fields.One2many("job_coaching.subsidy.line", "subsidy_id", string="Budget Lines")
+    allocation_ids = fields.One2many(
+        "job_coaching.staff.allocation", "subsidy_id", string="Staff Allocations"
+    )
+    amount_planned = fields.Monetary(
+        string="Planned", compute="_compute_amounts", store=True, tracking=True
+    )
+    amount_actual = fields.Monetary(string="Actual", compute="_compute_amounts", store=True)
+    amount_remaining = fields.Monetary(string="Remaining", compute="_compute_amounts", store=True)
+    analytic_line_count = fields.Integer(
+        string="Cost Lines", compute="_compute_analytic_line_count"
+    )
+    allocation_count = fields.Integer(compute="_compute_allocation_count")
+    unapproved_investment_ids = fields.Many2many(
+        "account.analytic.line",
+        string="Investments Awaiting Approval",
+        compute="_compute_unapproved_investment_ids",
+    )
+    unapproved_investment_count = fields.Integer(compute="_compute_unapproved_investment_ids")
+
+    @api.depends("line_ids.amount_planned", "line_ids.amount_actual")
+    def _compute_amounts(self):
+        for subsidy in self:
+            subsidy.amount_planned = sum(subsidy.line_ids.mapped("amount_planned"))
+            subsidy.amount_actual = sum(subsidy.line_ids.mapped("amount_actual"))
+            subsidy.amount_remaining = subsidy.amount_planned - subsidy.amount_actual
+
+    @api.depends("personnel_account_id", "operations_account_id", "equipment_account_id")
+    def _compute_analytic_line_count(self):
+        counts = self._read_costs(self._get_accounts(), by_year=False, aggregate="__count")
+        for subsidy in self:
+            subsidy.analytic_line_count = sum(
+                counts.get(account.id, 0) for account in subsidy._get_accounts()
+            )
+
+    @api.depends("allocation_ids")
+    def _compute_allocation_count(self):
+        for subsidy in self:
+            subsidy.allocation_count = len(subsidy.allocation_ids)
+
+    @api.depends("equipment_account_id", "approval_threshold")
+    def _compute_unapproved_investment_ids(self):
+        lines = self._get_investment_lines().filtered(
+            lambda line: not (line.subsidy_approval_ref and line.subsidy_approval_date)
+        )
+        by_account = lines.grouped(lambda line: line._get_analytic_accounts())
+        for subsidy in self:
+            unapproved = self.env["account.analytic.line"]
+            for accounts, account_lines in by_account.items():
+                if subsidy.equipment_account_id in accounts:
+                    unapproved |= account_lines.filtered(
+                        lambda line, s=subsidy: -line.amount > s.approval_threshold
+                    )
+            subsidy.unapproved_investment_ids = unapproved
+            subsidy.unapproved_investment_count = len(unapproved)
+
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for subsidy in self:
+            if subsidy.date_end < subsidy.date_start:
+                raise ValidationError(
+                    _(
+                        "The subsidy %(name)s ends before it starts: check its period.",
+                        name=subsidy.display_name,
+                    )
+                )
+
+    @api.constrains("approval_threshold")
+    def _check_approval_threshold(self):
+        if any(subsidy.approval_threshold < 0 for subsidy in self):
+            raise ValidationError(_("The approval threshold cannot be negative."))
+
+    @api.constrains("state")
+    def _check_investments_approved(self):
+        # Approvals are typed on the analytic lines: read them afresh.
+        self.invalidate_recordset(["unapproved_investment_ids", "unapproved_investment_count"])
+        for subsidy in self.filtered(lambda s: s.state == "closed"):
+            if subsidy.unapproved_investment_ids:
+                raise ValidationError(
+                    _(
+                        "The subsidy %(name)s cannot be closed: %(count)s investment cost(s) "
+                        "above %(threshold)s have no approval reference and date: %(lines)s.",
+                        name=subsidy.display_name,
+                        count=len(subsidy.unapproved_investment_ids),
+                        threshold=subsidy.approval_threshold,
+                        lines=", ".join(subsidy.unapproved_investment_ids.mapped("name")),
+                    )
+                )
+
+    @api.depends("name", "reference")
+    def _compute_display_name(self):
+        for subsidy in self:
+            subsidy.display_name = (
+                f"[{subsidy.reference}] {subsidy.name}" if subsidy.reference else subsidy.name
+            )
+
+    # Actions
+    def action_activate(self):
+        self.write({"state": "active"})
+
+    def action_close(self):
+        self.write({"state": "closed"})
+
+    def action_reopen(self):
+        self.write({"state": "active"})
+
+    def action_reset_to_draft(self):
+        self.write({"state": "draft"})
+
+    def action_create_analytic_accounts(self):
+        """Create the missing analytic account of each budget category under the
+        analytic plan of subsidies."""
+        plan = self._get_analytic_plan()
+        Account = self.env["account.analytic.account"]
+        labels = self.env["job_coaching.subsidy.line"]._get_category_labels()
+        for subsidy in self:
+            label = subsidy.reference or subsidy.name
+            for category in CATEGORY_ACCOUNT_FIELDS:
+                fname = CATEGORY_ACCOUNT_FIELDS[category]
+                if subsidy[fname]:
+                    continue
+                subsidy[fname] = Account.create(
+                    {
+                        "name": f"{label} - {labels[category]}",
+                        "code": f"{label}-{category[:3].upper()}",
+                        "plan_id": plan.id,
+                        "company_id": subsidy.company_id.id,
+                        "partner_id": subsidy.funder_id.id,
+                    }
+                )
+        return True
+
+    def action_view_analytic_lines(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "job_coaching.job_coaching_subsidy_analytic_line_action"
+        )
+        action["domain"] = [("auto_account_id", "in", self._get_accounts().ids)]
+        action["context"] = {"search_default_group_date": 1}
+        return action
+
+    def action_view_allocations(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "job_coaching.job_coaching_staff_allocation_action"
+        )
+        action["domain"] = [("subsidy_id", "=", self.id)]
+        action["context"] = {"default_subsidy_id": self.id}
+        return action
+
+    def action_view_unapproved_investments(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "job_coaching.job_coaching_subsidy_analytic_line_action"
+        )
+        action["domain"] = [("id", "in", self.unapproved_investment_ids.ids)]
+        return action
+
+    def action_export_xlsx(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/job_coaching/subsidy/{self.id}/justification.xlsx",
+            "target": "download",
+        }
+
+    # Business methods
+    @api.model
+    def _get_analytic_plan(self):
+        """The analytic plan "Subsidies", recreated if it was deleted."""
+        plan = self.env.ref("job_coaching.analytic_plan_subsidies", raise_if_not_found=False)
+        if not plan:
+            plan = self.env["account.analytic.plan"].create(
+                {"name": _("Subsidies"), "default_applicability": "optional"}
+            )
+        return plan
+
+    def _get_accounts(self):
+        return self.personnel_account_id | self.operations_account_id | self.equipment_account_id
+
+    def _get_category_account(self, category):
+        self.ensure_one()
+        return self[CATEGORY_ACCOUNT_FIELDS[category]]
+
+    @api.model
+    def _read_costs(self, accounts, by_year=True, aggregate="amount:sum", domain=None):
+        """Costs of analytic accounts, as ``{(account id, year): cost}`` (or
+        ``{account id: value}`` without ``by_year``), one query per analytic plan.
+
+        Costs are negative analytic amounts: they are returned positive.
+        """
+        result = defaultdict(float)
+        Line = self.env["account.analytic.line"]
+        for column, plan_accounts in accounts.grouped(
+            lambda account: account.root_plan_id._column_name()
+        ).items():
+            groupby = [column, "date:year"] if by_year else [column]
+            for group in Line._read_group(
+                [(column, "in", plan_accounts.ids), *(domain or [])], groupby, [aggregate]
+            ):
+                value = group[-1]
+                if aggregate.startswith("amount"):
+                    value = -value
+                key = (group[0].id, group[1].year) if by_year else group[0].id
+                result[key] += value
+        return result
+
+    def _get_investment_lines(self):
+        """Cost lines of the equipment accounts above the lowest approval threshold."""
+        accounts = self.equipment_account_id
+        if not accounts:
+            return self.env["account.analytic.line"]
+        threshold = min(self.mapped("approval_threshold"))
+        return self.env["account.analytic.line"].search(
+            [("auto_account_id", "in", accounts.ids), ("amount", "<", -threshold)]
+        )
+
+    def _get_justification_data(self):
+        """What the funder's justification shows, for the PDF and the workbook alike."""
+        self.ensure_one()
+        order = list(CATEGORY_ACCOUNT_FIELDS)
+        labels = self.env["job_coaching.subsidy.line"]._get_category_labels()
+        years = []
+        for year in sorted(set(self.line_ids.mapped("year"))):
+            lines = self.line_ids.filtered(lambda line, y=year: line.year == y)
+            years.append(
+                {
+                    "year": year,
+                    "rows": [
+                        {
+                            "category": labels[line.category],
+                            "planned": line.amount_planned,
+                            "actual": line.amount_actual,
+                            "remaining": line.amount_remaining,
+                        }
+                        for line in lines.sorted(lambda line: order.index(line.category))
+                    ],
+                    "planned": sum(lines.mapped("amount_planned")),
+                    "actual": sum(lines.mapped("amount_actual")),
+                    "remaining": sum(lines.mapped("amount_remaining")),
+                }
+            )
+        by_category = []
+        for category in order:
+            lines = self.line_ids.filtered(lambda line, c=category: line.category == c)
+            if lines:
+                by_category.append(
+                    {
+                        "category": labels[category],
+                        "planned": sum(lines.mapped("amount_planned")),
+                        "actual": sum(lines.mapped("amount_actual")),
+                        "remaining": sum(lines.mapped("amount_remaining")),
+                    }
+                )
+        account_category = {
+            self[fname].id: labels[category]
+            for category, fname in CATEGORY_ACCOUNT_FIELDS.items()
+            if self[fname]
+        }
+        cost_lines = []
+        investments = []
+        accounts = self._get_accounts()
+        if accounts:
+            for line in self.env["account.analytic.line"].search(
+                [("auto_account_id", "in", accounts.ids)], order="date, id"
+            ):
+                category = next(
+                    (
+                        account_category[account.id]
+                        for account in line._get_analytic_accounts()
+                        if account.id in account_category
+                    ),
+                    "",
+                )
+                cost_lines.append(
+                    {
+                        "date": line.date,
+                        "category": category,
+                        "name": line.name,
+                        "partner": line.partner_id.display_name or "",
+                        "amount": -line.amount,
+                    }
+                )
+                if (
+                    self.equipment_account_id in line._get_analytic_accounts()
+                    and -line.amount > self.approval_threshold
+                ):
+                    investments.append(
+                        {
+                            "date": line.date,
+                            "name": line.name,
+                            "amount": -line.amount,
+                            "approval_ref": line.subsidy_approval_ref or "",
+                            "approval_date": line.subsidy_approval_date,
+                        }
+                    )
+        return {
+            "years": years,
+            "categories": by_category,
+            "total": {
+                "planned": self.amount_planned,
+                "actual": self.amount_actual,
+                "remaining": self.amount_remaining,
+            },
+            "allocations": [
+                {
+                    "employee": allocation.employee_id.name,
+                    "role": allocation.role or "",
+                    "fte": allocation.fte,
+                    "date_start": allocation.date_start,
+                    "date_end": allocation.date_end,
+                    "monthly_cost": allocation.monthly_cost,
+                    "planned": allocation.amount_planned,
+                    "posted": allocation.amount_posted,
+                }
+                for allocation in self.allocation_ids
+            ],
+            "cost_lines": cost_lines,
+            "investments": investments,
+        }
+
+    def _get_justification_xlsx(self):
+        """The justification as an XLSX workbook, as bytes."""
+        self.ensure_one()
+        data = self._get_justification_data()
+        output = io.BytesIO()
+        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+        bold = workbook.add_format({"bold": True})
+        money = workbook.add_format({"num_format": "#,##0.00"})
+        money_bold = workbook.add_format({"num_format": "#,##0.00", "bold": True})
+        day = workbook.add_format({"num_format": "yyyy-mm-dd"})
+
+        def write_table(sheet, row, headers, rows, formats):
+            sheet.write_row(row, 0, headers, bold)
+            for values in rows:
+                row += 1
+                for col, (value, fmt) in enumerate(zip(values, formats, strict=True)):
+                    if value is None or value is False:
+                        sheet.write_blank(row, col, None, fmt)
+                    elif fmt is day:
+                        sheet.write_datetime(row, col, datetime.combine(value, time()), day)
+                    else:
+                        sheet.write(row, col, value, fmt)
+            return row + 2
+
+        amounts = [_("Planned"), _("Actual"), _("Remaining")]
+        sheet = workbook.add_worksheet(_("Budget"))
+        sheet.set_column(0, 1, 28)
+        sheet.set_column(2, 4, 14)
+        sheet.write(0, 0, self.display_name, bold)
+        sheet.write(1, 0, _("Funder"))
+        sheet.write(1, 1, self.funder_id.display_name)
+        sheet.write(2, 0, _("Programme"))
+        sheet.write(2, 1, self.programme or "")
+        rows = []
+        for year in data["years"]:
+            rows += [
+                (year["year"], row["category"], row["planned"], row["actual"], row["remaining"])
+                for row in year["rows"]
+            ]
+            rows.append(
+                (year["year"], _("Total"), year["planned"], year["actual"], year["remaining"])
+            )
+        rows += [
+            (_("All years"), row["category"], row["planned"], row["actual"], row["remaining"])
+            for row in data["categories"]
+        ]
+        total = data["total"]
+        rows.append(
+            (_("All years"), _("Total"), total["planned"], total["actual"], total["remaining"])
+        )
+        write_table(
+            sheet,
+            4,
+            [_("Year"), _("Category"), *amounts],
+            rows,
+            [None, None, money, money, money_bold],
+        )
+
+        sheet = workbook.add_worksheet(_("Staff"))
+        sheet.set_column(0, 7, 16)
+        write_table(
+            sheet,
+            0,
+            [
+                _("Employee"),
+                _("Role"),
+                _("FTE"),
+                _("Start"),
+                _("End"),
+                _("Monthly Employer Cost"),
+                _("Planned Personnel Cost"),
+                _("Posted"),
+            ],
+            [
+                (
+                    a["employee"],
+                    a["role"],
+                    a["fte"],
+                    a["date_start"],
+                    a["date_end"],
+                    a["monthly_cost"],
+                    a["planned"],
+                    a["posted"],
+                )
+                for a in data["allocations"]
+            ],
+            [None, None, None, day, day, money, money, money],
+        )
+
+        sheet = workbook.add_worksheet(_("Cost Lines"))
+        sheet.set_column(0, 4, 20)
+        write_table(
+            sheet,
+            0,
+            [_("Date"), _("Category"), _("Description"), _("Partner"), _("Amount")],
+            [
+                (c["date"], c["category"], c["name"], c["partner"], c["amount"])
+                for c in data["cost_lines"]
+            ],
+            [day, None, None, None, money],
+        )
+
+        sheet = workbook.add_worksheet(_("Investments"))
+        sheet.set_column(0, 4, 20)
+        write_table(
+            sheet,
+            0,
+            [_("Date"), _("Description"), _("Amount"), _("Approval"), _("Approval Date")],
+            [
+                (i["date"], i["name"], i["amount"], i["approval_ref"], i["approval_date"])
+                for i in data["investments"]
+            ],
+            [day, None, money, None, day],
+        )
+        workbook.close()
+        return output.getvalue()

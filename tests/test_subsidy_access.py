@@ -1,0 +1,104 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+from odoo.tools import mute_logger
+
+from .common_subsidy import SubsidyCase
+
+
+@tagged("post_install", "-at_install")
+class TestSubsidyAccess(SubsidyCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.subsidy.line_ids = [
+            (0, 0, {"category": "operations", "year": 2019, "amount_planned": 1500})
+        ]
+        cls.allocation = cls.Allocation.create(
+            {
+                "subsidy_id": cls.subsidy.id,
+                "employee_id": cls.employee.id,
+                "fte": 0.5,
+                "date_start": "2019-01-01",
+                "date_end": "2019-12-31",
+                "monthly_cost": 3000,
+            }
+        )
+        cls._cost(cls.subsidy, "operations", "2019-02-01", 120)
+
+    def test_finance_has_full_rights(self):
+        Subsidy = self.Subsidy.with_user(self.finance)
+        subsidy = Subsidy.create(
+            {
+                "name": "Finance subsidy",
+                "funder_id": self.funder.id,
+                "date_start": "2019-01-01",
+                "date_end": "2019-12-31",
+                "line_ids": [(0, 0, {"category": "personnel", "year": 2019, "amount_planned": 10})],
+            }
+        )
+        subsidy.action_create_analytic_accounts()
+        subsidy.action_activate()
+        allocation = self.Allocation.with_user(self.finance).create(
+            {
+                "subsidy_id": subsidy.id,
+                "employee_id": self.employee.id,
+                "fte": 0.5,
+                "date_start": "2019-01-01",
+                "date_end": "2019-12-31",
+                "monthly_cost": 20,
+            }
+        )
+        allocation._post_cost("2019-05-01")
+        self.assertEqual(subsidy.line_ids.amount_actual, 10)
+        self.assertEqual(subsidy.analytic_line_count, 1)
+        self.assertTrue(subsidy.action_view_analytic_lines()["domain"])
+        subsidy.line_ids.amount_planned = 20
+        self.assertEqual(self.subsidy.with_user(self.finance).amount_actual, 120)
+
+    def test_manager_reads_but_does_not_write(self):
+        subsidy = self.subsidy.with_user(self.coordinator)
+        self.assertEqual(subsidy.amount_actual, 120)
+        self.assertEqual(subsidy.line_ids.amount_planned, 1500)
+        self.assertEqual(subsidy.allocation_ids.employee_id.name, "Test Agent")
+        self.assertEqual(subsidy.analytic_line_count, 1)
+        subsidy.read(["personnel_account_id", "funder_id"])
+        with self.assertRaises(AccessError):
+            subsidy.write({"name": "Renamed"})
+        with self.assertRaises(AccessError):
+            subsidy.line_ids.write({"amount_planned": 1})
+        with self.assertRaises(AccessError):
+            self.allocation.with_user(self.coordinator).write({"fte": 1})
+        self.assertEqual(self.subsidy.name, "Test - Job Coaching")
+
+    def test_user_has_no_access(self):
+        with self.assertRaises(AccessError):
+            self.Subsidy.with_user(self.agent).search([])
+        with self.assertRaises(AccessError), mute_logger("odoo.models"):
+            self.subsidy.with_user(self.agent).read(["name"])
+        with self.assertRaises(AccessError):
+            self.BudgetLine.with_user(self.agent).search([])
+        with self.assertRaises(AccessError):
+            self.Allocation.with_user(self.agent).search([])
+        with self.assertRaises(AccessError):
+            self.env["job_coaching.staff.cost.posting"].with_user(self.agent).search([])
+
+    def test_finance_sees_no_beneficiary(self):
+        self._create_beneficiary()
+        with self.assertRaises(AccessError):
+            self.Beneficiary.with_user(self.finance).search([])
+
+    def test_other_company_subsidies_are_invisible(self):
+        other = self.env["res.company"].create({"name": "CPAS de Koekelberg"})
+        foreign = self.Subsidy.create(
+            {
+                "name": "Foreign",
+                "funder_id": self.funder.id,
+                "company_id": other.id,
+                "date_start": "2019-01-01",
+                "date_end": "2019-12-31",
+            }
+        )
+        self.assertNotIn(foreign, self.Subsidy.with_user(self.finance).search([]))
+        with self.assertRaises(AccessError), mute_logger("odoo.models"):
+            foreign.with_user(self.finance).read(["name"])

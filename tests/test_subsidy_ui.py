@@ -1,0 +1,51 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from dateutil.relativedelta import relativedelta
+
+from odoo import fields
+from odoo.tests import HttpCase, new_test_user, tagged
+
+from .common import FINANCE_GROUP
+
+
+@tagged("post_install", "-at_install")
+class TestSubsidyUi(HttpCase):
+    def test_budget_and_personnel_cost_through_the_form(self):
+        finance = new_test_user(
+            self.env, login="jc_tour_finance", groups=FINANCE_GROUP, name="Tour Finance"
+        )
+        subsidy = self.env["job_coaching.subsidy"].create(
+            {
+                "name": "Tour subsidy",
+                "reference": "TOUR 01",
+                "funder_id": self.env["res.partner"].create({"name": "Tour Region"}).id,
+                "date_start": "2000-01-01",
+                "date_end": "2099-12-31",
+            }
+        )
+        subsidy.action_create_analytic_accounts()
+        subsidy.action_activate()
+        self.env["job_coaching.staff.allocation"].create(
+            {
+                "subsidy_id": subsidy.id,
+                "employee_id": self.env["hr.employee"].create({"name": "Tour Agent"}).id,
+                "fte": 0.5,
+                "date_start": "2000-01-01",
+                "date_end": "2099-12-31",
+                "monthly_cost": 3000,
+            }
+        )
+        self.start_tour(
+            f"/odoo/action-job_coaching.job_coaching_subsidy_action/{subsidy.id}",
+            "job_coaching_subsidy_budget",
+            login=finance.login,
+        )
+        line = subsidy.line_ids
+        self.assertEqual(
+            (line.year, line.category, line.amount_planned), (2030, "operations", 1500)
+        )
+        last_month = fields.Date.today().replace(day=1) - relativedelta(months=1)
+        posting = self.env["job_coaching.staff.cost.posting"].search(
+            [("subsidy_id", "=", subsidy.id)]
+        )
+        self.assertEqual(posting.month, last_month)
+        self.assertEqual(posting.amount, 1500)
