@@ -3,6 +3,7 @@ from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools.sql import create_index
 
 PARTIES = [
     ("beneficiary", "The person"),
@@ -106,6 +107,23 @@ class JobCoachingSession(models.Model):
         "calendar.event", string="Calendar Event", readonly=True, copy=False, ondelete="set null"
     )
     social_note_ids = fields.One2many("job_coaching.social.note", "session_id")
+
+    def init(self):
+        # Lists show the latest sessions first: an index in that order serves
+        # the first page without sorting every session of the registry.
+        create_index(
+            self.env.cr,
+            "job_coaching_session_start_desc_index",
+            self._table,
+            ["start DESC", "id DESC"],
+        )
+        # An agent's own sessions, in the same order.
+        create_index(
+            self.env.cr,
+            "job_coaching_session_user_start_index",
+            self._table,
+            ["user_id", "start DESC", "id DESC"],
+        )
 
     # ------------------------------------------------------------------
     # Defaults and computes

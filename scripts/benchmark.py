@@ -163,6 +163,46 @@ def run(env):
         "<= 20 ms",
     )
 
+    session_spec = {
+        "start": {},
+        "stop": {},
+        "beneficiary_id": {"fields": {"display_name": {}}},
+        "user_id": {"fields": {"display_name": {}}},
+        "kind": {},
+        "location": {},
+        "state": {},
+        "requested_by": {},
+        "duration": {},
+    }
+    Session = env["job_coaching.session"]
+    sessions = Session.search_count([])
+    bench.measure(
+        f"session list, coordinator, 80 rows + count ({sessions} sessions)",
+        lambda: Session.with_user(coordinator).web_search_read(
+            [], session_spec, limit=80, count_limit=10001
+        ),
+        "<= 150 ms",
+    )
+    bench.measure(
+        "session list, agent, own sessions, 80 rows + count",
+        lambda: Session.with_user(agent).web_search_read(
+            [("user_id", "=", agent.id)], session_spec, limit=80, count_limit=10001
+        ),
+        "<= 150 ms",
+    )
+    vacancy = env["job_coaching.vacancy"].search([("state", "=", "open")], limit=1)
+    if vacancy:
+        bench.measure(
+            "matching candidates for a vacancy, coordinator (all files)",
+            lambda: vacancy.with_user(coordinator)._match_candidates(),
+            "<= 1 s",
+        )
+        bench.measure(
+            "matching candidates for a vacancy, agent (own caseload)",
+            lambda: vacancy.with_user(agent)._match_candidates(),
+            "<= 1 s",
+        )
+
     def intake():
         with env.cr.savepoint(flush=False) as savepoint:
             as_agent.create(
