@@ -858,3 +858,37 @@ class JobCoachingBeneficiary(models.Model):
         action["domain"] = [("beneficiary_id", "=", self.id)]
         action["context"] = {"default_beneficiary_id": self.id}
         return action
+
+    # --- data protection ---
+    # The file's chatter is the team's, never the person's: professional secrecy.
+
+    def message_subscribe(self, partner_ids=None, subtype_ids=None):
+        if partner_ids:
+            self._check_internal_partners(self.env["res.partner"].browse(partner_ids))
+        return super().message_subscribe(partner_ids=partner_ids, subtype_ids=subtype_ids)
+
+    def message_post(self, **kwargs):
+        partner_ids = kwargs.get("partner_ids") or []
+        if partner_ids:
+            self._check_internal_partners(self.env["res.partner"].browse(partner_ids))
+        return super().message_post(**kwargs)
+
+    def _check_internal_partners(self, partners):
+        """Refuse partners that are not internal users: no outsider follows or
+        receives a beneficiary's file."""
+        # sudo: whether a partner is an internal user's is not personal data
+        partners = partners.sudo().exists()
+        internal = partners.user_ids.filtered(lambda user: not user.share).partner_id
+        outsiders = partners - internal
+        if outsiders:
+            raise UserError(
+                _(
+                    "A beneficiary's file stays inside the team: %(names)s cannot follow it "
+                    "or receive its messages.",
+                    names=", ".join(outsiders.mapped("display_name")),
+                )
+            )
+
+    def _message_get_suggested_recipients(self):
+        # Never suggest writing to the person (or anyone) from the file.
+        return []

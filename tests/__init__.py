@@ -32,3 +32,5 @@ from . import test_subsidy_budget
 from . import test_subsidy_report
 from . import test_subsidy_rpc
 from . import test_subsidy_ui
+from . import test_multi_company
+from . import test_side_doors
