@@ -39,7 +39,10 @@ class JobCoachingInputGuard(models.AbstractModel):
 
     def export_data(self, fields_to_export):
         self._check_export_paths(fields_to_export)
-        return super().export_data(fields_to_export)
+        result = super().export_data(fields_to_export)
+        if self.env["job_coaching.beneficiary"]._is_personal_model(self._name):
+            self.env["job_coaching.access.log"]._log(_("Export"), self)
+        return result
 
     def _check_export_paths(self, fields_to_export):
         """Refuse the export of a coordinator-only field (the full register

@@ -34,3 +34,4 @@ from . import test_subsidy_rpc
 from . import test_subsidy_ui
 from . import test_multi_company
 from . import test_side_doors
+from . import test_person_rights
