@@ -21,9 +21,7 @@ class JobCoachingErasureLog(models.Model):
 
     date = fields.Datetime(required=True, default=fields.Datetime.now, readonly=True)
     requested_by = fields.Selection(REQUESTERS, required=True, readonly=True)
-    executed_by_id = fields.Many2one(
-        "res.users", string="Executed By", required=True, readonly=True, ondelete="restrict"
-    )
+    executed_by_id = fields.Many2one("res.users", required=True, readonly=True, ondelete="restrict")
     reason = fields.Text(required=True, readonly=True)
     beneficiary_ref = fields.Integer(
         string="File Number",
