@@ -80,6 +80,8 @@
         "demo/job_coaching_accompaniment_demo.xml",
         # subsidy
         "demo/job_coaching_subsidy_demo.xml",
+        # data protection
+        "demo/job_coaching_consent_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

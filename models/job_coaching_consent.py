@@ -89,13 +89,13 @@ class JobCoachingConsent(models.Model):
                     "Consent withdrawn: %(purpose)s (%(date)s, recorded by %(user)s).",
                     purpose=labels[consent.purpose],
                     date=consent.date_withdrawn,
-                    user=self.env.user.name,
+                    user=consent.withdrawn_by_id.name,
                 )
             else:
                 body = _(
                     "Consent given: %(purpose)s (%(date)s, recorded by %(user)s).",
                     purpose=labels[consent.purpose],
                     date=consent.date_given,
-                    user=self.env.user.name,
+                    user=consent.given_by_id.name,
                 )
             consent.beneficiary_id.message_post(body=body, subtype_xmlid="mail.mt_note")
