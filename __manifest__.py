@@ -60,6 +60,14 @@
         "views/job_coaching_subsidy_views.xml",
         "views/job_coaching_subsidy_line_views.xml",
         "views/job_coaching_staff_allocation_views.xml",
+        # data protection
+        "data/job_coaching_retention_data.xml",
+        "views/job_coaching_erasure_log_views.xml",
+        "views/job_coaching_access_log_views.xml",
+        "views/res_config_settings_views.xml",
+        "wizards/job_coaching_erasure_wizard_views.xml",
+        "report/beneficiary_access_reports.xml",
+        "report/beneficiary_access_templates.xml",
         "views/menus.xml",
     ],
     "demo": [
@@ -72,6 +80,8 @@
         "demo/job_coaching_accompaniment_demo.xml",
         # subsidy
         "demo/job_coaching_subsidy_demo.xml",
+        # data protection
+        "demo/job_coaching_consent_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -34,3 +34,10 @@ from . import job_coaching_subsidy
 from . import job_coaching_subsidy_line
 from . import job_coaching_staff_allocation
 from . import job_coaching_staff_cost_posting
+
+# data protection
+from . import job_coaching_erasure_log
+from . import job_coaching_access_log
+from . import job_coaching_consent
+from . import ir_actions_report
+from . import res_config_settings

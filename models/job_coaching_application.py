@@ -104,6 +104,9 @@ class JobCoachingApplication(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            # The vacancy is read below, before the input guard's own check.
+            self._check_input(vals)
         vacancies = self.env["job_coaching.vacancy"].browse(
             {vals["vacancy_id"] for vals in vals_list if vals.get("vacancy_id")}
         )

@@ -1,13 +1,18 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import io
+import re
 import unicodedata
+from datetime import date
 
+import xlsxwriter
 from dateutil.relativedelta import relativedelta
 from stdnum.be import bis, nn
 from stdnum.exceptions import ValidationError as StdnumValidationError
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
-from odoo.tools import email_normalize
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.osv import expression
+from odoo.tools import email_normalize, html2plaintext
 from odoo.tools.sql import create_index
 
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
@@ -858,3 +863,336 @@ class JobCoachingBeneficiary(models.Model):
         action["domain"] = [("beneficiary_id", "=", self.id)]
         action["context"] = {"default_beneficiary_id": self.id}
         return action
+
+    # --- data protection ---
+    # The file's chatter is the team's, never the person's: professional secrecy.
+
+    def message_subscribe(self, partner_ids=None, subtype_ids=None):
+        if partner_ids:
+            self._check_internal_partners(self.env["res.partner"].browse(partner_ids))
+        return super().message_subscribe(partner_ids=partner_ids, subtype_ids=subtype_ids)
+
+    def message_post(self, **kwargs):
+        partner_ids = kwargs.get("partner_ids") or []
+        if partner_ids:
+            self._check_internal_partners(self.env["res.partner"].browse(partner_ids))
+        return super().message_post(**kwargs)
+
+    def _check_internal_partners(self, partners):
+        """Refuse partners that are not internal users: no outsider follows or
+        receives a beneficiary's file."""
+        # sudo: whether a partner is an internal user's is not personal data
+        partners = partners.sudo().exists()
+        internal = partners.user_ids.filtered(lambda user: not user.share).partner_id
+        outsiders = partners - internal
+        if outsiders:
+            raise UserError(
+                _(
+                    "A beneficiary's file stays inside the team: %(names)s cannot follow it "
+                    "or receive its messages.",
+                    names=", ".join(outsiders.mapped("display_name")),
+                )
+            )
+
+    def _message_get_suggested_recipients(self):
+        # Never suggest writing to the person (or anyone) from the file.
+        return []
+
+    # Consent by purpose; withdrawing the sharing with employers takes the
+    # person out of the candidates proposed for vacancies.
+    consent_ids = fields.One2many("job_coaching.consent", "beneficiary_id", string="Consents")
+    employer_sharing_refused = fields.Boolean(
+        string="Refuses Sharing with Employers",
+        compute="_compute_employer_sharing_refused",
+        store=True,
+        index=True,
+    )
+
+    @api.depends("consent_ids.purpose", "consent_ids.date_withdrawn")
+    def _compute_employer_sharing_refused(self):
+        for person in self:
+            employers = person.consent_ids.filtered(lambda c: c.purpose == "employers")
+            person.employer_sharing_refused = bool(employers) and not any(
+                not consent.date_withdrawn for consent in employers
+            )
+
+    # Erasure and retention: a file is anonymised, never deleted, so that the
+    # project's numbers (zone, age group, status, outcomes) stay as they were.
+    erased = fields.Boolean(string="Anonymised", readonly=True, copy=False, index=True)
+    erasure_date = fields.Date(string="Anonymised On", readonly=True, copy=False)
+
+    @api.model
+    def _is_personal_model(self, model_name):
+        """Whether records of ``model_name`` hold a person's data: the
+        beneficiary itself and every model that links to it."""
+        return model_name == self._name or model_name in dict(self._history_links())
+
+    def _personal_records(self):
+        """{(model, field): records} of every record linked to these files."""
+        result = {}
+        for model_name, field_name in self._history_links():
+            # sudo: an access request or an erasure covers every record of the person
+            Model = self.env[model_name].sudo().with_context(active_test=False)
+            result[model_name, field_name] = Model.search([(field_name, "in", self.ids)])
+        return result
+
+    def action_open_erasure_wizard(self):
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Anonymise"),
+            "res_model": "job_coaching.erasure.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_beneficiary_ids": [fields.Command.set(self.ids)]},
+        }
+
+    def _anonymise(self, requested_by, reason):
+        """Replace everything that identifies the people of self by neutral
+        values, archive their files and log who asked and who did it. What the
+        statistics count (zip and zone, age and age group, status, stage,
+        outcomes) is kept as it was."""
+        people = self.filtered(lambda person: not person.erased)
+        if not people:
+            return
+        # sudo: the erasure reaches what other agents wrote about the person;
+        # the action is for coordinators, the retention cron runs as superuser.
+        quiet = people.sudo().with_context(
+            tracking_disable=True, mail_notrack=True, active_test=False
+        )
+        neutral = _("Anonymised")
+        today = fields.Date.context_today(self)
+        kept = [
+            self._fields[name]
+            for name in (
+                "age",
+                "is_youth",
+                "zone_id",
+                "in_zone",
+                "is_eligible",
+                "ineligibility_reason",
+                "niss_kind",
+            )
+        ]
+        by_year = {}
+        for person in quiet:
+            by_year.setdefault(person.birth_date and person.birth_date.year, quiet.browse())
+            by_year[person.birth_date and person.birth_date.year] |= person
+        with self.env.protecting(kept, quiet):
+            for year, group in by_year.items():
+                group.write(
+                    {
+                        "first_name": neutral,
+                        "last_name": _("Person"),
+                        "birth_date": year and date(year, 1, 1),
+                        "niss": False,
+                        "street": False,
+                        "street2": False,
+                        "phone": False,
+                        "mobile": False,
+                        "email": False,
+                        "skills": False,
+                        "note": False,
+                        "actiris_override_reason": False,
+                        "erased": True,
+                        "erasure_date": today,
+                        "active": False,
+                    }
+                )
+        threads = [(quiet._name, quiet.ids)]
+        for (model_name, _field), records in quiet._personal_records().items():
+            records = records.with_context(tracking_disable=True, mail_notrack=True)
+            self._anonymise_texts(records, neutral)
+            threads.append((model_name, records.ids))
+        self._anonymise_chatter(threads, neutral)
+        # sudo: the log is written by the erasure only, never by hand
+        self.env["job_coaching.erasure.log"].sudo().create(
+            [
+                {
+                    "requested_by": requested_by,
+                    "reason": reason,
+                    "executed_by_id": self.env.uid,
+                    "beneficiary_ref": person.id,
+                    "company_id": person.company_id.id,
+                }
+                for person in quiet
+            ]
+        )
+
+    @api.model
+    def _anonymise_texts(self, records, neutral):
+        """Blank the free texts (notes, summaries, social notes) of records."""
+        if not records:
+            return
+        vals = {}
+        for name, field in records._fields.items():
+            if field.type in ("text", "html") and field.store and not field.compute:
+                vals[name] = f"<p>{neutral}</p>" if field.required else False
+        if vals:
+            records.write(vals)
+
+    @api.model
+    def _anonymise_chatter(self, threads, neutral):
+        """Blank the messages and tracked values of the given (model, ids)."""
+        domain = expression.OR(
+            [[("model", "=", model_name), ("res_id", "in", ids)] for model_name, ids in threads]
+        )
+        # sudo: messages of every author about the person
+        messages = self.env["mail.message"].sudo().search(domain)
+        messages.write({"body": f"<p>{neutral}</p>", "subject": False})
+        messages.tracking_value_ids.write(
+            {
+                "old_value_char": False,
+                "new_value_char": False,
+                "old_value_text": False,
+                "new_value_text": False,
+            }
+        )
+
+    @api.model
+    def _cron_apply_retention(self):
+        """Anonymise the files whose last exit is older than the retention
+        period (Settings, in years), as an erasure requested by the retention."""
+        years = int(
+            self.env["ir.config_parameter"].sudo().get_param("job_coaching.retention_years", 5)
+        )
+        if years <= 0:
+            return
+        limit = fields.Date.context_today(self) - relativedelta(years=years)
+        Exit = self.env["job_coaching.exit"].with_context(active_test=False)
+        last_exits = Exit._read_group(
+            [("beneficiary_id.erased", "=", False)], ["beneficiary_id"], ["date:max"]
+        )
+        due = self.browse(person.id for person, last in last_exits if last < limit)
+        due.with_context(active_test=False)._anonymise(
+            "retention",
+            _(
+                "Retention period of %(years)s years after the exit is over.",
+                years=years,
+            ),
+        )
+
+    # Access request: everything the add-on holds about one person, for the
+    # person (GDPR art. 15), as a PDF or a workbook. Coordinators only.
+    def _check_access_request_rights(self):
+        # The coordinator answers access requests; the records read go beyond
+        # an agent's own (social notes of other authors).
+        if not (self.env.su or self.env.user.has_group("job_coaching.group_job_coaching_manager")):
+            raise AccessError(_("Only a coordinator answers an access request."))
+
+    def _access_request_data(self):
+        """[{"title", "model", "records": [[(label, value), ...], ...]}] of
+        the person's file, each record linked to it and their messages."""
+        self.ensure_one()
+        self._check_access_request_rights()
+        # sudo: the whole file, whoever wrote each part (checked just above)
+        person = self.sudo().with_context(active_test=False)
+        sections = [self._access_request_section(person)]
+        threads = [(person._name, person.ids)]
+        for (model_name, _field), records in sorted(person._personal_records().items()):
+            sections.append(self._access_request_section(records))
+            threads.append((model_name, records.ids))
+        domain = expression.OR(
+            [[("model", "=", model_name), ("res_id", "in", ids)] for model_name, ids in threads]
+        )
+        messages = self.env["mail.message"].sudo().search(domain, order="date, id")
+        labels = (_("Date"), _("Author"), _("Document"), _("Message"), _("Changes"))
+        sections.append(
+            {
+                "title": _("Messages"),
+                "model": "mail.message",
+                "records": [
+                    list(
+                        zip(
+                            labels,
+                            (
+                                fields.Datetime.to_string(message.date),
+                                message.author_id.display_name or "",
+                                message.record_name or message.model,
+                                html2plaintext(message.body or ""),
+                                "; ".join(
+                                    f"{value.field_id.field_description}: "
+                                    f"{value.old_value_char or value.old_value_text or ''} → "
+                                    f"{value.new_value_char or value.new_value_text or ''}"
+                                    for value in message.tracking_value_ids
+                                ),
+                            ),
+                            strict=True,
+                        )
+                    )
+                    for message in messages
+                ],
+            }
+        )
+        return sections
+
+    @api.model
+    def _access_request_section(self, records):
+        skip = {"id", "create_uid", "write_uid", "write_date", "display_name", "color"}
+        names = [
+            name
+            for name, field in records._fields.items()
+            if field.store
+            and name not in skip
+            and field.type not in ("one2many", "many2many", "binary", "properties")
+            and not name.startswith(("message_", "activity_", "website_"))
+        ]
+        rows = []
+        for record in records:
+            row = []
+            for name in names:
+                field = records._fields[name]
+                value = record[name]
+                if field.type == "html":
+                    value = html2plaintext(value or "")
+                elif field.type == "many2one":
+                    value = value.display_name or ""
+                else:
+                    value = field.convert_to_export(value, record)
+                row.append((field.get_description(self.env)["string"], value))
+            rows.append(row)
+        return {"title": records._description, "model": records._name, "records": rows}
+
+    def action_print_access_request(self):
+        self.ensure_one()
+        self._check_access_request_rights()
+        return self.env.ref("job_coaching.action_report_beneficiary_access_request").report_action(
+            self
+        )
+
+    def action_export_access_request_xlsx(self):
+        self.ensure_one()
+        self._check_access_request_rights()
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/job_coaching/beneficiary/{self.id}/access_request.xlsx",
+            "target": "download",
+        }
+
+    def _get_access_request_xlsx(self):
+        """The access request as an XLSX workbook (a sheet per kind of record), as bytes."""
+        self.ensure_one()
+        sections = self._access_request_data()
+        self.env["job_coaching.access.log"]._log(_("Access request (XLSX)"), self)
+        output = io.BytesIO()
+        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+        bold = workbook.add_format({"bold": True})
+        used = set()
+        for section in sections:
+            title = section["title"][:28]
+            name, number = title, 1
+            while name.lower() in used:
+                number += 1
+                name = f"{title[:25]} {number}"
+            used.add(name.lower())
+            sheet = workbook.add_worksheet(re.sub(r"[\\[\]:*?/]", " ", name))
+            records = section["records"]
+            if not records:
+                sheet.write(0, 0, _("Nothing recorded."))
+                continue
+            sheet.write_row(0, 0, [label for label, _value in records[0]], bold)
+            for row, record in enumerate(records, start=1):
+                sheet.write_row(
+                    row, 0, [value if value is not False else "" for _label, value in record]
+                )
+        workbook.close()
+        return output.getvalue()

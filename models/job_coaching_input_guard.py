@@ -10,6 +10,9 @@ MAX_CHAR_LENGTH = 1024
 MAX_TEXT_LENGTH = 1_000_000
 INT_RANGE = (-(2**31), 2**31 - 1)
 X2MANY_COMMANDS = {0: 3, 1: 3, 2: 2, 3: 2, 4: 2, 5: 1, 6: 3}
+# Data protection: fields that only a coordinator may export, from any model
+# that reaches them (e.g. "beneficiary_id/niss" from the sessions).
+COORDINATOR_ONLY_EXPORTS = {("job_coaching.beneficiary", "niss")}
 
 
 class JobCoachingInputGuard(models.AbstractModel):
@@ -33,6 +36,36 @@ class JobCoachingInputGuard(models.AbstractModel):
     def write(self, vals):
         self._check_input(vals)
         return super().write(vals)
+
+    def export_data(self, fields_to_export):
+        self._check_export_paths(fields_to_export)
+        result = super().export_data(fields_to_export)
+        if self.env["job_coaching.beneficiary"]._is_personal_model(self._name):
+            self.env["job_coaching.access.log"]._log(_("Export"), self)
+        return result
+
+    def _check_export_paths(self, fields_to_export):
+        """Refuse the export of a coordinator-only field (the full register
+        number) to anyone else; its masked form exports freely."""
+        if self.env.su or self.env.user.has_group("job_coaching.group_job_coaching_manager"):
+            return
+        for path in fields_to_export:
+            model = self
+            for name in str(path).split("/"):
+                field = model._fields.get(name)
+                if field is None:
+                    break
+                if (model._name, name) in COORDINATOR_ONLY_EXPORTS:
+                    raise UserError(
+                        _(
+                            "Only a coordinator may export the full %(field)s; "
+                            "export its masked form instead.",
+                            field=field.get_description(self.env)["string"],
+                        )
+                    )
+                if not field.relational:
+                    break
+                model = self.env[field.comodel_name]
 
     @api.model
     def _search(self, domain, *args, **kwargs):

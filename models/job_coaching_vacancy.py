@@ -199,6 +199,8 @@ class JobCoachingVacancy(models.Model):
             ("company_id", "=", self.company_id.id),
             ("stage_id.is_closed", "=", False),
             ("age", ">=", 18),
+            # data protection: not the people who withdrew their consent
+            ("employer_sharing_refused", "=", False),
             "|",
             ("is_eligible", "=", True),
             "&",

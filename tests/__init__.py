@@ -33,3 +33,6 @@ from . import test_subsidy_budget
 from . import test_subsidy_report
 from . import test_subsidy_rpc
 from . import test_subsidy_ui
+from . import test_multi_company
+from . import test_side_doors
+from . import test_person_rights

@@ -63,6 +63,11 @@ MATRIX = {
     "job_coaching.staff.allocation": FINANCE,
     "job_coaching.staff.cost.posting": FINANCE,
     "job_coaching.staff.cost.wizard": rights(finance="rwcu"),
+    # data protection: coordinators read the traces, nobody writes them by hand
+    "job_coaching.erasure.log": rights(manager="r---"),
+    "job_coaching.access.log": rights(manager="r---"),
+    "job_coaching.erasure.wizard": rights(manager="rwcu"),
+    "job_coaching.consent": CASELOAD,
 }
 MODES = ("read", "write", "create", "unlink")
 

@@ -39,11 +39,18 @@ class TestConcurrency(BaseCase):
         super().tearDown()
 
     def _create_in_new_transaction(self, vals, started, release, outcome):
-        """Create in its own transaction; wait for ``release`` before committing."""
+        """Create a beneficiary in its own transaction (see _in_new_transaction)."""
+        self._in_new_transaction(
+            lambda env: env["job_coaching.beneficiary"].create(vals), started, release, outcome
+        )
+
+    def _in_new_transaction(self, action, started, release, outcome):
+        """Run ``action(env)`` in its own transaction; wait for ``release``
+        before committing."""
         try:
             with self.registry.cursor() as cr:
                 env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
-                record = env["job_coaching.beneficiary"].create(vals)
+                record = action(env)
                 env.flush_all()
                 outcome["id"] = record.id
                 started.set()
@@ -56,6 +63,51 @@ class TestConcurrency(BaseCase):
             outcome["other"] = error
         finally:
             started.set()
+
+    def _race(self, first_action, second_action):
+        """Run two transactions doing the same thing: the first inserts and
+        waits; the second's Python checks see nothing committed, its INSERT
+        waits on the first's lock until the first commits. Return the outcomes."""
+        first_started, first_release, first = threading.Event(), threading.Event(), {}
+        second_started, second_release, second = threading.Event(), threading.Event(), {}
+        one = threading.Thread(
+            target=self._in_new_transaction,
+            args=(first_action, first_started, first_release, first),
+        )
+        one.start()
+        first_started.wait(10)
+        self.assertIn("id", first, first.get("other"))
+        two = threading.Thread(
+            target=self._in_new_transaction,
+            args=(second_action, second_started, second_release, second),
+        )
+        with mute_logger("odoo.sql_db"):
+            two.start()
+            self._wait_for_a_lock_wait()
+            first_release.set()
+            one.join(20)
+            second_release.set()
+            two.join(20)
+        self.assertNotIn("other", second, second.get("other"))
+        return first, second
+
+    def _commit_fixture(self, build, clean):
+        """Commit what ``build(env)`` creates (both transactions must see it);
+        ``clean(env, fixture)`` removes it at the end of the test."""
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
+            fixture = build(env)
+            ids = {key: (record._name, record.ids) for key, record in fixture.items()}
+
+        def cleanup():
+            with self.registry.cursor() as cr:
+                env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
+                clean(
+                    env, {key: env[model].browse(rec_ids) for key, (model, rec_ids) in ids.items()}
+                )
+
+        self.addCleanup(cleanup)
+        return {key: rec_ids for key, (_model, rec_ids) in ids.items()}
 
     def _wait_for_a_lock_wait(self):
         """Return once a transaction waits on another's lock (the second INSERT
@@ -102,4 +154,94 @@ class TestConcurrency(BaseCase):
         self.assertIn("job_coaching_beneficiary_niss_company_uniq", str(second["error"]))
         with self.registry.cursor() as cr:
             cr.execute("SELECT count(*) FROM job_coaching_beneficiary WHERE niss = %s", (number,))
+            self.assertEqual(cr.fetchone()[0], 1)
+
+    def test_monthly_personnel_posting_once_under_concurrency(self):
+        def build(env):
+            funder = env["res.partner"].create({"name": "Race Region", "is_company": True})
+            subsidy = env["job_coaching.subsidy"].create(
+                {
+                    "name": "Race subsidy",
+                    "reference": "RACE 01",
+                    "funder_id": funder.id,
+                    "date_start": "2026-01-01",
+                    "date_end": "2026-12-31",
+                }
+            )
+            subsidy.action_create_analytic_accounts()
+            employee = env["hr.employee"].create({"name": "Race Agent"})
+            allocation = env["job_coaching.staff.allocation"].create(
+                {
+                    "subsidy_id": subsidy.id,
+                    "employee_id": employee.id,
+                    "fte": 0.5,
+                    "monthly_cost": 4000.0,
+                    "date_start": "2026-01-01",
+                    "date_end": "2026-12-31",
+                }
+            )
+            return {
+                "funder": funder,
+                "subsidy": subsidy,
+                "employee": employee,
+                "allocation": allocation,
+            }
+
+        def clean(env, fixture):
+            fixture["allocation"].posting_ids.unlink()
+            fixture["allocation"].unlink()
+            accounts = fixture["subsidy"]._get_accounts()
+            fixture["subsidy"].unlink()
+            accounts.unlink()
+            fixture["employee"].unlink()
+            fixture["funder"].unlink()
+
+        ids = self._commit_fixture(build, clean)
+
+        def post(env):
+            allocation = env["job_coaching.staff.allocation"].browse(ids["allocation"])
+            return allocation._post_cost("2026-03-01")
+
+        _first, second = self._race(post, post)
+        self.assertIn("error", second, "the database let a month be posted twice")
+        self.assertIn("allocation_month_unique", str(second["error"]))
+        with self.registry.cursor() as cr:
+            cr.execute(
+                "SELECT count(*) FROM job_coaching_staff_cost_posting "
+                "WHERE allocation_id = %s AND month = '2026-03-01'",
+                ids["allocation"][:1],
+            )
+            self.assertEqual(cr.fetchone()[0], 1)
+
+    def test_exit_followup_once_under_concurrency(self):
+        def build(env):
+            person = env["job_coaching.beneficiary"].create(
+                {"first_name": "Race", "last_name": "Exit", "niss": make_niss(1980, 5, 6, 77)}
+            )
+            exit_ = env["job_coaching.exit"].create(
+                {"beneficiary_id": person.id, "date": "2025-01-15", "reason": "training"}
+            )
+            return {"person": person, "exit": exit_}
+
+        def clean(env, fixture):
+            fixture["exit"].followup_ids.unlink()
+            fixture["exit"].unlink()
+            fixture["person"].unlink()
+
+        ids = self._commit_fixture(build, clean)
+
+        def follow_up(env):
+            return env["job_coaching.exit.followup"].create(
+                {"exit_id": ids["exit"][0], "offset_months": "3", "date_due": "2025-04-15"}
+            )
+
+        _first, second = self._race(follow_up, follow_up)
+        self.assertIn("error", second, "the database let an exit be followed up twice")
+        self.assertIn("exit_offset_uniq", str(second["error"]))
+        with self.registry.cursor() as cr:
+            cr.execute(
+                "SELECT count(*) FROM job_coaching_exit_followup "
+                "WHERE exit_id = %s AND offset_months = '3'",
+                ids["exit"][:1],
+            )
             self.assertEqual(cr.fetchone()[0], 1)

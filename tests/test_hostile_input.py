@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import itertools
 import json
 import logging
+from datetime import datetime, timedelta
 
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
@@ -77,6 +79,134 @@ class TestHostileInput(HttpCase):
         },
         "job_coaching.stage": lambda self: {"name": "Hostile stage"},
         "job_coaching.referral.channel": lambda self: {"name": "Hostile channel"},
+        # Accompaniment
+        "job_coaching.session": lambda self: {
+            "beneficiary_id": self.person.id,
+            "user_id": self.user.id,
+            **self._slot(),
+        },
+        "job_coaching.social.note": lambda self: {
+            "session_id": self.session.id,
+            "body": "<p>Hostile note</p>",
+        },
+        "job_coaching.office.hours": lambda self: {
+            "date": str(self.zone.date_start + timedelta(days=next(self.seq) % 300)),
+            "half_day": "morning",
+            "place_id": self.place.id,
+            "zone_id": self.zone.id,
+            "user_id": self.user.id,
+        },
+        "job_coaching.office.hours.visit": lambda self: {
+            "office_hours_id": self.office_hours.id,
+            "topic": self._first("job_coaching.office.hours.visit", "topic"),
+        },
+        "job_coaching.insertion.plan": lambda self: {"beneficiary_id": self._person().id},
+        "job_coaching.plan.review": lambda self: {
+            "plan_id": self.plan.id,
+            "date": "2026-01-15",
+            "motivation": self._first("job_coaching.plan.review", "motivation"),
+            "self_confidence": self._first("job_coaching.plan.review", "self_confidence"),
+        },
+        "job_coaching.plan.action": lambda self: {
+            "plan_id": self.plan.id,
+            "name": "Hostile action",
+            "action_type": self._first("job_coaching.plan.action", "action_type"),
+        },
+        "job_coaching.workshop": lambda self: {
+            "name": "Hostile workshop",
+            "topic": self._first("job_coaching.workshop", "topic"),
+            **self._slot(),
+        },
+        "job_coaching.workshop.registration": lambda self: {
+            "workshop_id": self.workshop.id,
+            "beneficiary_id": self._person().id,
+        },
+        # Employment
+        "job_coaching.vacancy": lambda self: {
+            "title": "Hostile vacancy",
+            "employer_id": self.employer.id,
+            "contract_type": "art60",
+            "positions": 5,
+        },
+        "job_coaching.application": lambda self: {
+            "vacancy_id": self.vacancy.id,
+            "beneficiary_id": self._person().id,
+        },
+        "job_coaching.art60.contract": lambda self: {
+            "beneficiary_id": self._person().id,
+            "placement": "user_employer",
+            "user_employer_id": self.employer.id,
+            "job_title": "Hostile job",
+            "date_start": "2026-03-02",
+        },
+        "job_coaching.art60.duration.rule": lambda self: {
+            "name": "Hostile rule",
+            "age_min": 20,
+            "age_max": 30,
+            "working_days": 100,
+            "active": False,
+        },
+        "job_coaching.art60.evaluation": lambda self: {
+            "contract_id": self.contract.id,
+            "evaluation_type": "mid_term",
+            "date": "2026-04-01",
+        },
+        "job_coaching.art60.evaluation.line": lambda self: {
+            "evaluation_id": self.evaluation.id,
+            "criterion_id": self.env["job_coaching.evaluation.criterion"]
+            .create({"name": f"Hostile criterion {next(self.seq)}"})
+            .id,
+        },
+        "job_coaching.evaluation.criterion": lambda self: {"name": "Hostile criterion"},
+        "job_coaching.exit": lambda self: {
+            "beneficiary_id": self._person().id,
+            "date": "2025-01-15",
+            "reason": "training",
+        },
+        "job_coaching.exit.followup": lambda self: {
+            "exit_id": self.env["job_coaching.exit"]
+            .create({"beneficiary_id": self._person().id, "date": "2025-01-15", "reason": "other"})
+            .id,
+            "offset_months": "3",
+            "date_due": "2025-04-15",
+        },
+        # Data protection
+        "job_coaching.consent": lambda self: {
+            "beneficiary_id": self._person().id,
+            "purpose": "employers",
+        },
+        "job_coaching.erasure.wizard": lambda self: {
+            "beneficiary_ids": [(6, 0, self.person.ids)],
+            "requested_by": "person",
+            "reason": "Hostile request",
+        },
+        # Subsidy
+        "job_coaching.subsidy": lambda self: {
+            "name": "Hostile subsidy",
+            "funder_id": self.funder.id,
+            "date_start": "2018-01-01",
+            "date_end": "2022-12-31",
+        },
+        "job_coaching.subsidy.line": lambda self: {
+            "subsidy_id": self._subsidy().id,
+            "year": 2019,
+            "category": "operations",
+        },
+        "job_coaching.staff.allocation": lambda self: {
+            "subsidy_id": self.subsidy.id,
+            "employee_id": self.env["hr.employee"]
+            .create({"name": f"Hostile employee {next(self.seq)}"})
+            .id,
+            "fte": 0.5,
+            "monthly_cost": 3000.0,
+            "date_start": "2019-01-01",
+            "date_end": "2019-12-31",
+        },
+        "job_coaching.staff.cost.posting": lambda self: {
+            "allocation_id": self.allocation.id,
+            "month": str(datetime(2000 + next(self.seq) % 90, 1, 1).date()),
+            "amount": 1500.0,
+        },
     }
 
     @classmethod
@@ -88,6 +218,104 @@ class TestHostileInput(HttpCase):
             password="jc_hostile_pw",
             groups=f"{MANAGER_GROUP},{FINANCE_GROUP}",
         )
+        cls.seq = itertools.count()
+        cls.zone = cls.env["job_coaching.zone"].create(
+            {"name": "Hostile home", "date_start": "2018-01-01", "date_end": "2022-12-31"}
+        )
+        cls.person = cls._person()
+        cls.session = cls.env["job_coaching.session"].create(
+            {"beneficiary_id": cls.person.id, "user_id": cls.user.id, **cls._slot()}
+        )
+        cls.place = cls.env["res.partner"].create(
+            {"name": "Hostile room", "is_company": True, "is_job_coaching_partner": True}
+        )
+        cls.office_hours = cls.env["job_coaching.office.hours"].create(
+            {
+                "date": "2018-02-01",
+                "half_day": "afternoon",
+                "place_id": cls.place.id,
+                "zone_id": cls.zone.id,
+                "user_id": cls.user.id,
+            }
+        )
+        cls.plan = cls.env["job_coaching.insertion.plan"].create({"beneficiary_id": cls.person.id})
+        cls.workshop = cls.env["job_coaching.workshop"].create(
+            {
+                "name": "Hostile CV",
+                "topic": cls._first("job_coaching.workshop", "topic"),
+                "capacity": 500,
+                **cls._slot(),
+            }
+        )
+        cls.employer = cls.env["res.partner"].create(
+            {"name": "Hostile Kitchen", "is_company": True, "is_employer": True}
+        )
+        cls.vacancy = cls.env["job_coaching.vacancy"].create(
+            {
+                "title": "Hostile cook",
+                "employer_id": cls.employer.id,
+                "contract_type": "art60",
+                "positions": 500,
+            }
+        )
+        cls.contract = cls.env["job_coaching.art60.contract"].create(
+            {
+                "beneficiary_id": cls.person.id,
+                "placement": "user_employer",
+                "user_employer_id": cls.employer.id,
+                "job_title": "Cook",
+                "date_start": "2026-03-02",
+            }
+        )
+        cls.evaluation = cls.env["job_coaching.art60.evaluation"].create(
+            {"contract_id": cls.contract.id, "evaluation_type": "other", "date": "2026-03-10"}
+        )
+        cls.funder = cls.env["res.partner"].create({"name": "Hostile Region", "is_company": True})
+        cls.subsidy = cls._subsidy()
+        cls.allocation = cls.env["job_coaching.staff.allocation"].create(
+            {
+                "subsidy_id": cls.subsidy.id,
+                "employee_id": cls.env["hr.employee"].create({"name": "Hostile agent"}).id,
+                "fte": 0.5,
+                "monthly_cost": 3000.0,
+                "date_start": "2018-01-01",
+                "date_end": "2022-12-31",
+            }
+        )
+
+    @classmethod
+    def _person(cls):
+        """A new person (several records allow one per person)."""
+        number = next(cls.seq)
+        return cls.env["job_coaching.beneficiary"].create(
+            {
+                "first_name": f"Hostile{number}",
+                "last_name": "Person",
+                "birth_date": "1990-01-01",
+                "cpas_status": "ris",
+            }
+        )
+
+    @classmethod
+    def _slot(cls):
+        """A new hour (an agent is not booked twice)."""
+        start = datetime(2026, 1, 5, 8) + timedelta(hours=2 * next(cls.seq))
+        return {"start": str(start), "stop": str(start + timedelta(hours=1))}
+
+    @classmethod
+    def _subsidy(cls):
+        return cls.env["job_coaching.subsidy"].create(
+            {
+                "name": f"Hostile subsidy {next(cls.seq)}",
+                "funder_id": cls.funder.id,
+                "date_start": "2018-01-01",
+                "date_end": "2022-12-31",
+            }
+        )
+
+    @classmethod
+    def _first(cls, model, name):
+        return cls.env[model]._fields[name]._description_selection(cls.env)[0][0]
 
     def _call(self, model, method, *args, **kwargs):
         """Call over JSON-RPC (which, unlike XML-RPC, carries any payload);

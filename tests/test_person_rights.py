@@ -1,0 +1,282 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import io
+import zipfile
+
+from freezegun import freeze_time
+
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tests import Form, tagged
+from odoo.tools import mute_logger
+
+from .common import make_niss
+from .employment_common import EmploymentCase
+
+SECRET = "Debt mediation in progress"
+REPORT = "job_coaching.report_beneficiary_access_request"
+
+
+@freeze_time("2026-06-20")
+@tagged("post_install", "-at_install")
+class TestPersonRights(EmploymentCase):
+    """Access request, erasure, retention and the log of prints and exports."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.niss = make_niss(1995, 4, 12, 321)
+        cls.person = cls._create_beneficiary(
+            first_name="Samira",
+            last_name="Haddouchi",
+            niss=cls.niss,
+            phone="0470 12 34 56",
+            email="samira@example.com",
+            note="<p>Lives with her sister</p>",
+        )
+        cls.other = cls._create_beneficiary(
+            first_name="Jonas", last_name="Vermeulen", birth_date="1988-02-02"
+        )
+        for who in (cls.person, cls.other):
+            session = (
+                cls.env["job_coaching.session"]
+                .with_user(cls.agent)
+                .create(
+                    {
+                        "beneficiary_id": who.id,
+                        "start": f"2026-06-{16 if who == cls.person else 17} 09:00:00",
+                        "stop": f"2026-06-{16 if who == cls.person else 17} 10:00:00",
+                        "summary": f"<p>Summary about {who.first_name}</p>",
+                    }
+                )
+            )
+            cls.env["job_coaching.social.note"].with_user(cls.agent).create(
+                {"session_id": session.id, "body": f"<p>{SECRET} for {who.first_name}</p>"}
+            )
+            who.message_post(body=f"Called {who.first_name} back.", message_type="comment")
+        cls.contract = cls._create_contract(cls.person)
+        cls.export = cls.env.ref("base.group_allow_export")
+        (cls.agent | cls.coordinator).groups_id = [(4, cls.export.id)]
+
+    # Access request
+
+    def _expected_counts(self, person):
+        expected = {}
+        for model_name, field_name in self.Beneficiary._history_links():
+            Model = self.env[model_name].sudo().with_context(active_test=False)
+            count = Model.search_count([(field_name, "=", person.id)])
+            expected[model_name] = expected.get(model_name, 0) + count
+        return expected
+
+    def test_access_request_holds_everything_about_the_person_only(self):
+        sections = self.person.with_user(self.coordinator)._access_request_data()
+        got = {}
+        for section in sections:
+            got[section["model"]] = got.get(section["model"], 0) + len(section["records"])
+        expected = self._expected_counts(self.person)
+        self.assertEqual(got.pop(self.Beneficiary._name), 1)
+        messages = got.pop("mail.message")
+        self.assertEqual(got, expected)
+        self.assertGreaterEqual(expected["job_coaching.session"], 1)
+        self.assertEqual(expected["job_coaching.social.note"], 1)
+        self.assertEqual(expected["job_coaching.art60.contract"], 1)
+        self.assertGreaterEqual(messages, 1)
+        values = " ".join(str(value) for s in sections for r in s["records"] for _label, value in r)
+        for text in (self.niss, "Samira", SECRET, "Summary about Samira", "Called Samira"):
+            self.assertIn(text, values)
+        for text in ("Jonas", "Vermeulen", "Summary about Jonas"):
+            self.assertNotIn(text, values)
+
+    def test_access_request_pdf_and_xlsx(self):
+        person = self.person.with_user(self.coordinator)
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.coordinator)
+            ._render_qweb_html(REPORT, person.ids)[0]
+            .decode()
+        )
+        self.assertIn("Haddouchi", html)
+        self.assertIn(SECRET, html)
+        self.assertNotIn("Vermeulen", html)
+        content = person._get_access_request_xlsx()
+        with zipfile.ZipFile(io.BytesIO(content)) as workbook:
+            strings = workbook.read("xl/sharedStrings.xml").decode()
+            sheets = [name for name in workbook.namelist() if name.startswith("xl/worksheets/")]
+        self.assertIn("Haddouchi", strings)
+        self.assertIn(SECRET, strings)
+        self.assertNotIn("Vermeulen", strings)
+        self.assertEqual(len(sheets), len(person._access_request_data()))
+        logs = self.env["job_coaching.access.log"].search([("user_id", "=", self.coordinator.id)])
+        self.assertEqual(len(logs), 2)
+        self.assertEqual(set(logs.mapped("record_ids")), {str(self.person.id)})
+
+    def test_only_a_coordinator_answers_an_access_request(self):
+        with self.assertRefused(AccessError, "coordinator"):
+            self.person.with_user(self.agent)._access_request_data()
+        with self.assertRefused(AccessError, "coordinator"):
+            self.person.with_user(self.agent).action_print_access_request()
+
+    # Erasure
+
+    def test_erasure_anonymises_and_keeps_the_statistics(self):
+        person = self.person
+        before = {
+            name: person[name] for name in ("zip", "in_zone", "age", "is_youth", "cpas_status")
+        }
+        wizard = Form(
+            self.env["job_coaching.erasure.wizard"]
+            .with_user(self.coordinator)
+            .with_context(default_beneficiary_ids=person.ids)
+        )
+        wizard.requested_by = "person"
+        wizard.reason = "Letter of 12 June 2026"
+        wizard.save().action_anonymise()
+        self.env.invalidate_all()
+        self.assertTrue(person.erased)
+        self.assertFalse(person.active)
+        self.assertNotIn("Haddouchi", person.name)
+        self.assertFalse(
+            person.niss or person.phone or person.email or person.street or person.note
+        )
+        self.assertEqual(str(person.birth_date), "1995-01-01")
+        self.assertEqual({name: person[name] for name in before}, before, "the statistics changed")
+        sessions = self.env["job_coaching.session"].search([("beneficiary_id", "=", person.id)])
+        self.assertFalse(any(sessions.mapped("summary")))
+        notes = self.env["job_coaching.social.note"].search([("beneficiary_id", "=", person.id)])
+        self.assertNotIn(SECRET, notes.body)
+        for text in ("Samira", "Haddouchi", SECRET):
+            self.assertFalse(self.env["mail.message"].search_count([("body", "ilike", text)]))
+        log = self.env["job_coaching.erasure.log"].search([("beneficiary_ref", "=", person.id)])
+        self.assertEqual(
+            (log.requested_by, log.executed_by_id, log.reason),
+            ("person", self.coordinator, "Letter of 12 June 2026"),
+        )
+        # The other person is untouched.
+        self.assertEqual(self.other.name, "Jonas Vermeulen")
+        self.assertTrue(self.env["mail.message"].search_count([("body", "ilike", "Jonas")]))
+
+    def test_only_a_coordinator_anonymises(self):
+        with self.assertRefused(AccessError, "not allowed"), mute_logger("odoo.models"):
+            self.env["job_coaching.erasure.wizard"].with_user(self.agent).create(
+                {"beneficiary_ids": self.person.ids, "requested_by": "person", "reason": "x"}
+            )
+        self.assertFalse(self.person.erased)
+
+    # Retention
+
+    def _numbers(self):
+        Beneficiary = self.Beneficiary.with_context(active_test=False)
+        return (
+            Beneficiary._read_group(
+                [], ["in_zone", "is_youth", "cpas_status", "zip"], ["__count", "age:sum"]
+            ),
+            self.Exit.with_context(active_test=False)._read_group(
+                [], ["reason", "contract_type"], ["__count"]
+            ),
+        )
+
+    def test_retention_anonymises_exactly_the_files_past_it(self):
+        self.env["ir.config_parameter"].sudo().set_param("job_coaching.retention_years", "5")
+        old = self._create_beneficiary(first_name="Old", birth_date="2003-09-01")
+        recent = self._create_beneficiary(first_name="Recent", birth_date="2002-01-01")
+        self.Exit.create({"beneficiary_id": old.id, "date": "2021-06-19", "reason": "training"})
+        self.Exit.create({"beneficiary_id": recent.id, "date": "2021-06-20", "reason": "other"})
+        self.assertTrue(old.is_youth)
+        numbers = self._numbers()
+        self.Beneficiary._cron_apply_retention()
+        self.env.invalidate_all()
+        self.assertTrue(old.erased)
+        self.assertFalse(recent.erased or self.person.erased or self.other.erased)
+        self.assertEqual(self._numbers(), numbers, "the statistics changed")
+        log = self.env["job_coaching.erasure.log"].search([("beneficiary_ref", "=", old.id)])
+        self.assertEqual(log.requested_by, "retention")
+        # A second run finds nothing more to do.
+        self.Beneficiary._cron_apply_retention()
+        self.assertEqual(
+            self.env["job_coaching.erasure.log"].search_count([("beneficiary_ref", "=", old.id)]),
+            1,
+        )
+
+    def test_retention_setting(self):
+        settings = self.env["res.config.settings"].create({"job_coaching_retention_years": 3})
+        settings.execute()
+        self.assertEqual(
+            self.env["ir.config_parameter"].sudo().get_param("job_coaching.retention_years"), "3"
+        )
+        with self.assertRefused(ValidationError, "between 1 and 100"):
+            self.env["res.config.settings"].create({"job_coaching_retention_years": 0})
+
+    # Who printed or exported
+
+    def test_exports_are_logged_and_the_log_is_read_only(self):
+        self.person.with_user(self.agent).export_data(["name", "niss_masked"])
+        log = self.env["job_coaching.access.log"].search([("user_id", "=", self.agent.id)])
+        self.assertEqual(
+            (log.what, log.model, log.record_count),
+            ("Export", "job_coaching.beneficiary", 1),
+        )
+        with self.assertRaises(AccessError), mute_logger("odoo.models"):
+            self.env["job_coaching.access.log"].with_user(self.agent).search([])
+        as_coordinator = log.with_user(self.coordinator)
+        self.assertEqual(as_coordinator.read(["what"])[0]["what"], "Export")
+        for method, args in (("write", ({"what": "Nothing"},)), ("unlink", ())):
+            with (
+                self.subTest(method=method),
+                self.assertRaises(AccessError),
+                mute_logger("odoo.models"),
+            ):
+                getattr(as_coordinator, method)(*args)
+        with self.assertRaises(AccessError), mute_logger("odoo.models"):
+            self.env["job_coaching.access.log"].with_user(self.coordinator).create(
+                {"user_id": self.agent.id, "what": "Forged", "model": "x"}
+            )
+
+    # Consent
+
+    def test_withdrawn_employer_consent_takes_the_person_out_of_matching(self):
+        vacancy = self._create_vacancy()
+        person = self.person.with_user(self.agent)
+        with Form(person) as form:
+            with form.consent_ids.new() as line:
+                line.purpose = "employers"
+            with form.consent_ids.new() as line:
+                line.purpose = "statistics"
+        consent = person.consent_ids.filtered(lambda c: c.purpose == "employers")
+        self.assertEqual(consent.given_by_id, self.agent)
+        self.assertFalse(person.employer_sharing_refused)
+        candidates = [
+            line["beneficiary_id"] for line in vacancy.with_user(self.agent)._match_candidates()
+        ]
+        self.assertIn(self.person.id, candidates)
+
+        consent.action_withdraw()
+        self.assertEqual(str(consent.date_withdrawn), "2026-06-20")
+        self.assertEqual(consent.withdrawn_by_id, self.agent)
+        self.assertTrue(self.person.employer_sharing_refused)
+        candidates = [
+            line["beneficiary_id"] for line in vacancy.with_user(self.agent)._match_candidates()
+        ]
+        self.assertNotIn(self.person.id, candidates)
+        self.assertIn(self.other.id, candidates)
+        bodies = " ".join(self.person.message_ids.mapped("body"))
+        self.assertIn("Consent withdrawn: Sharing with employers", bodies)
+        self.assertIn("Consent given: Statistics for the funder", bodies)
+        # A new consent puts the person back; two in force for one purpose are refused.
+        self.env["job_coaching.consent"].with_user(self.agent).create(
+            {"beneficiary_id": self.person.id, "purpose": "employers"}
+        )
+        self.assertFalse(self.person.employer_sharing_refused)
+        with self.assertRefused(ValidationError, "already gave this consent"):
+            self.env["job_coaching.consent"].with_user(self.agent).create(
+                {"beneficiary_id": self.person.id, "purpose": "employers"}
+            )
+
+    def test_other_agent_cannot_read_the_consents(self):
+        consent = self.env["job_coaching.consent"].create(
+            {"beneficiary_id": self.person.id, "purpose": "accompaniment"}
+        )
+        for user in (self.agent_2, self.finance):
+            with (
+                self.subTest(user=user.login),
+                self.assertRaises(AccessError),
+                mute_logger("odoo.models", "odoo.addons.base.models.ir_rule"),
+            ):
+                consent.with_user(user).read(["purpose"])
