@@ -60,6 +60,13 @@
         "views/job_coaching_subsidy_views.xml",
         "views/job_coaching_subsidy_line_views.xml",
         "views/job_coaching_staff_allocation_views.xml",
+        # reporting
+        "report/activity_reports.xml",
+        "report/activity_templates.xml",
+        "views/job_coaching_activity_report_views.xml",
+        "views/job_coaching_target_views.xml",
+        "views/job_coaching_partner_feedback_views.xml",
+        "wizards/job_coaching_activity_report_wizard_views.xml",
         "views/menus.xml",
     ],
     "demo": [
@@ -72,6 +79,8 @@
         "demo/job_coaching_accompaniment_demo.xml",
         # subsidy
         "demo/job_coaching_subsidy_demo.xml",
+        # reporting
+        "demo/job_coaching_reporting_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -34,3 +34,8 @@ from . import job_coaching_subsidy
 from . import job_coaching_subsidy_line
 from . import job_coaching_staff_allocation
 from . import job_coaching_staff_cost_posting
+
+# reporting
+from . import job_coaching_partner_feedback
+from . import job_coaching_target
+from . import job_coaching_activity_report

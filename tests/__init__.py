@@ -32,3 +32,4 @@ from . import test_subsidy_budget
 from . import test_subsidy_report
 from . import test_subsidy_rpc
 from . import test_subsidy_ui
+from . import test_activity_report

@@ -63,6 +63,11 @@ MATRIX = {
     "job_coaching.staff.allocation": FINANCE,
     "job_coaching.staff.cost.posting": FINANCE,
     "job_coaching.staff.cost.wizard": rights(finance="rwcu"),
+    # reporting: the analysis is read-only, agents see their caseload's rows
+    "job_coaching.activity.report": rights(user="r---", manager="r---"),
+    "job_coaching.activity.report.wizard": SUBRECORD,
+    "job_coaching.target": CONFIG_SOCIAL,
+    "job_coaching.partner.feedback": CASELOAD,
 }
 MODES = ("read", "write", "create", "unlink")
 

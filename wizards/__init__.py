@@ -2,3 +2,4 @@ from . import job_coaching_candidate_match
 from . import job_coaching_candidate_match_line
 from . import job_coaching_office_hours_generate
 from . import job_coaching_staff_cost_wizard
+from . import job_coaching_activity_report_wizard
