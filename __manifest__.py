@@ -63,6 +63,8 @@
         # reporting
         "report/activity_reports.xml",
         "report/activity_templates.xml",
+        "report/beneficiary_reports.xml",
+        "report/beneficiary_templates.xml",
         "views/job_coaching_activity_report_views.xml",
         "views/job_coaching_target_views.xml",
         "views/job_coaching_partner_feedback_views.xml",

@@ -39,3 +39,5 @@ from . import job_coaching_staff_cost_posting
 from . import job_coaching_partner_feedback
 from . import job_coaching_target
 from . import job_coaching_activity_report
+from . import report_job_coaching_beneficiary_file
+from . import report_job_coaching_art60_evaluation

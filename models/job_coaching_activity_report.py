@@ -3,6 +3,7 @@ from collections import defaultdict
 from datetime import timedelta
 
 from odoo import api, fields, models, tools
+from odoo.tools import SQL
 
 from .job_coaching_art60_contract import JobCoachingArt60Contract
 from .job_coaching_beneficiary import JobCoachingBeneficiary
@@ -77,87 +78,104 @@ class JobCoachingActivityReport(models.Model):
 
     def _events_query(self):
         """One SELECT per source: (date, beneficiary, outcome, measure columns)."""
-        zero = dict.fromkeys(MEASURES, "0")
 
-        def select(source, date, measures, where="TRUE", outcome="NULL"):
-            columns = ", ".join(
-                f"{measures.get(measure, zero[measure])} AS {measure}" for measure in MEASURES
+        def select(source, date, measures, where, outcome=None):
+            columns = SQL(", ").join(
+                SQL("%s AS %s", measures.get(measure, SQL("0")), SQL.identifier(measure))
+                for measure in MEASURES
             )
-            return (
-                f"SELECT {date} AS date, src.beneficiary_id AS beneficiary_id, "
-                f"{outcome}::varchar AS art60_outcome, {columns} FROM {source} src WHERE {where}"
+            return SQL(
+                "SELECT %s AS date, src.beneficiary_id AS beneficiary_id, "
+                "%s::varchar AS art60_outcome, %s FROM %s src WHERE %s",
+                date,
+                outcome or SQL("NULL"),
+                columns,
+                source,
+                where,
             )
 
-        training = ", ".join(f"'{kind}'" for kind in TRAINING_ACTIONS)
-        return " UNION ALL ".join(
+        def table(model):
+            return SQL.identifier(self.env[model]._table)
+
+        return SQL(" UNION ALL ").join(
             [
                 select(
-                    "(SELECT id AS beneficiary_id, intake_date FROM job_coaching_beneficiary)",
-                    "src.intake_date",
-                    {"intake": "1"},
-                    "src.intake_date IS NOT NULL",
+                    SQL(
+                        "(SELECT id AS beneficiary_id, intake_date FROM %s)",
+                        table("job_coaching.beneficiary"),
+                    ),
+                    SQL("src.intake_date"),
+                    {"intake": SQL("1")},
+                    SQL("src.intake_date IS NOT NULL"),
                 ),
                 select(
-                    "job_coaching_session",
-                    "src.start::date",
+                    table("job_coaching.session"),
+                    SQL("src.start::date"),
                     {
-                        "session_done": "(src.state = 'done')::int",
-                        "no_show": "(src.state = 'no_show')::int",
-                        "appointment_request": "COALESCE(src.is_appointment_request, FALSE)::int",
+                        "session_done": SQL("(src.state = 'done')::int"),
+                        "no_show": SQL("(src.state = 'no_show')::int"),
+                        "appointment_request": SQL(
+                            "COALESCE(src.is_appointment_request, FALSE)::int"
+                        ),
                     },
-                    "src.state IN ('done', 'no_show') OR src.is_appointment_request",
+                    SQL("src.state IN ('done', 'no_show') OR src.is_appointment_request"),
                 ),
                 select(
-                    "job_coaching_workshop_registration",
-                    "src.start::date",
-                    {"workshop_attended": "1"},
-                    "src.attendance = 'attended'",
+                    table("job_coaching.workshop.registration"),
+                    SQL("src.start::date"),
+                    {"workshop_attended": SQL("1")},
+                    SQL("src.attendance = 'attended'"),
                 ),
                 select(
-                    "job_coaching_plan_action",
-                    "src.date_start",
-                    {"training_action": "1"},
-                    f"src.date_start IS NOT NULL AND src.action_type IN ({training}) "
-                    "AND src.state != 'planned'",
+                    table("job_coaching.plan.action"),
+                    SQL("src.date_start"),
+                    {"training_action": SQL("1")},
+                    SQL(
+                        "src.date_start IS NOT NULL AND src.action_type IN %s "
+                        "AND src.state != 'planned'",
+                        TRAINING_ACTIONS,
+                    ),
                 ),
                 select(
-                    "job_coaching_art60_contract",
-                    "src.date_start",
-                    {"art60_started": "1"},
-                    "src.state != 'draft'",
+                    table("job_coaching.art60.contract"),
+                    SQL("src.date_start"),
+                    {"art60_started": SQL("1")},
+                    SQL("src.state != 'draft'"),
                 ),
                 select(
-                    "job_coaching_art60_contract",
-                    "src.date_end_actual",
-                    {"art60_ended": "1"},
-                    "src.state IN ('ended', 'ended_early') AND src.date_end_actual IS NOT NULL",
-                    outcome="src.outcome",
+                    table("job_coaching.art60.contract"),
+                    SQL("src.date_end_actual"),
+                    {"art60_ended": SQL("1")},
+                    SQL(
+                        "src.state IN ('ended', 'ended_early') AND src.date_end_actual IS NOT NULL"
+                    ),
+                    outcome=SQL("src.outcome"),
                 ),
                 select(
-                    "job_coaching_exit",
-                    "src.date",
-                    {"exit_to_job": "1"},
-                    "src.reason = 'job'",
+                    table("job_coaching.exit"),
+                    SQL("src.date"),
+                    {"exit_to_job": SQL("1")},
+                    SQL("src.reason = 'job'"),
                 ),
                 select(
-                    "job_coaching_exit_followup",
-                    "src.date_done",
+                    table("job_coaching.exit.followup"),
+                    SQL("src.date_done"),
                     {
-                        "followup_employed_3m": "(src.offset_months = '3')::int",
-                        "followup_employed_6m": "(src.offset_months = '6')::int",
+                        "followup_employed_3m": SQL("(src.offset_months = '3')::int"),
+                        "followup_employed_6m": SQL("(src.offset_months = '6')::int"),
                     },
-                    "src.date_done IS NOT NULL AND src.still_employed",
+                    SQL("src.date_done IS NOT NULL AND src.still_employed"),
                 ),
             ]
         )
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
-        measures = ", ".join(f"ev.{measure}" for measure in MEASURES)
-        # The query is built from constants of this file, no user input.
+        measures = SQL(", ").join(SQL.identifier("ev", measure) for measure in MEASURES)
         self.env.cr.execute(
-            f"""
-            CREATE OR REPLACE VIEW {self._table} AS (
+            SQL(
+                """
+            CREATE OR REPLACE VIEW %s AS (
                 SELECT
                     row_number() OVER (ORDER BY ev.date, ev.beneficiary_id) AS id,
                     ev.date,
@@ -177,12 +195,17 @@ class JobCoachingActivityReport(models.Model):
                     b.cpas_status,
                     b.referral_channel_id,
                     ev.art60_outcome,
-                    {measures}
-                FROM ({self._events_query()}) ev
-                JOIN job_coaching_beneficiary b ON b.id = ev.beneficiary_id
+                    %s
+                FROM (%s) ev
+                JOIN %s b ON b.id = ev.beneficiary_id
                 WHERE ev.date IS NOT NULL
             )
-            """
+            """,
+                SQL.identifier(self._table),
+                measures,
+                self._events_query(),
+                SQL.identifier(self.env["job_coaching.beneficiary"]._table),
+            )
         )
 
     # ------------------------------------------------------------------

@@ -12,9 +12,7 @@ class JobCoachingPartnerFeedback(models.Model):
     _rec_name = "partner_id"
     _check_company_auto = True
 
-    partner_id = fields.Many2one(
-        "res.partner", string="Partner", required=True, index=True, tracking=True
-    )
+    partner_id = fields.Many2one("res.partner", required=True, index=True, tracking=True)
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
     rating = fields.Selection(
         [

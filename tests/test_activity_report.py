@@ -179,7 +179,7 @@ class TestActivityReport(EmploymentCase):
                                 "date_start": "2021-03-01",
                                 "state": "ongoing",
                             },
-                        ),  # noqa: E501
+                        ),
                         (
                             0,
                             0,
@@ -189,7 +189,7 @@ class TestActivityReport(EmploymentCase):
                                 "date_start": "2021-03-31",
                                 "state": "done",
                             },
-                        ),  # noqa: E501
+                        ),
                         (
                             0,
                             0,
@@ -199,7 +199,7 @@ class TestActivityReport(EmploymentCase):
                                 "date_start": "2021-03-05",
                                 "state": "ongoing",
                             },
-                        ),  # noqa: E501
+                        ),
                         (
                             0,
                             0,
@@ -209,7 +209,7 @@ class TestActivityReport(EmploymentCase):
                                 "date_start": "2021-03-10",
                                 "state": "planned",
                             },
-                        ),  # noqa: E501
+                        ),
                     ],
                     # young, from 2+2 to 4+3: re-motivated
                     "review_ids": [review("2021-01-10", "2", "2"), review("2021-03-15", "4", "3")],
@@ -600,7 +600,7 @@ class TestActivityReport(EmploymentCase):
             ("en_US", "Integration income (RIS)"),
             ("fr_BE", "Revenu d&#39;intégration (RIS)"),
             ("nl_BE", "Leefloon"),
-        ):  # noqa: E501
+        ):
             Lang._activate_lang(code)
             self.env["ir.module.module"].search(
                 [("name", "=", "job_coaching")]

@@ -22,7 +22,7 @@ class JobCoachingActivityReportWizard(models.TransientModel):
         default=lambda self: fields.Date.context_today(self) - relativedelta(years=1, days=-1),
     )
     date_to = fields.Date(string="To", required=True, default=fields.Date.context_today)
-    zone_id = fields.Many2one("job_coaching.zone", string="Zone")
+    zone_id = fields.Many2one("job_coaching.zone")
     user_id = fields.Many2one(
         "res.users",
         string="Agent",
