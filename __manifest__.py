@@ -82,6 +82,7 @@
         # subsidy
         "demo/job_coaching_subsidy_demo.xml",
         # reporting
+        "demo/job_coaching_reporting_people_demo.xml",
         "demo/job_coaching_reporting_demo.xml",
     ],
     "assets": {
