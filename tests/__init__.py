@@ -34,3 +34,4 @@ from . import test_subsidy_rpc
 from . import test_subsidy_ui
 from . import test_activity_report
 from . import test_reporting_documents
+from . import test_reporting_ui
