@@ -68,6 +68,15 @@
         "wizards/job_coaching_erasure_wizard_views.xml",
         "report/beneficiary_access_reports.xml",
         "report/beneficiary_access_templates.xml",
+        # reporting
+        "report/activity_reports.xml",
+        "report/activity_templates.xml",
+        "report/beneficiary_reports.xml",
+        "report/beneficiary_templates.xml",
+        "views/job_coaching_activity_report_views.xml",
+        "views/job_coaching_target_views.xml",
+        "views/job_coaching_partner_feedback_views.xml",
+        "wizards/job_coaching_activity_report_wizard_views.xml",
         "views/menus.xml",
     ],
     "demo": [
@@ -82,6 +91,9 @@
         "demo/job_coaching_subsidy_demo.xml",
         # data protection
         "demo/job_coaching_consent_demo.xml",
+        # reporting
+        "demo/job_coaching_reporting_people_demo.xml",
+        "demo/job_coaching_reporting_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -24,3 +24,26 @@ class JobCoachingSubsidyController(http.Controller):
                 ("Content-Disposition", content_disposition(filename)),
             ],
         )
+
+
+class JobCoachingActivityReportController(http.Controller):
+    @http.route(
+        "/job_coaching/activity_report/<int:wizard_id>/statistics.xlsx", type="http", auth="user"
+    )
+    def activity_report_xlsx(self, wizard_id):
+        wizard = request.env["job_coaching.activity.report.wizard"].browse(wizard_id).exists()
+        if not wizard:
+            raise request.not_found()
+        wizard.check_access("read")
+        content = wizard._get_xlsx()
+        filename = f"activity-{wizard.date_from}-{wizard.date_to}.xlsx"
+        return request.make_response(
+            content,
+            headers=[
+                (
+                    "Content-Type",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                ),
+                ("Content-Disposition", content_disposition(filename)),
+            ],
+        )

@@ -41,3 +41,10 @@ from . import job_coaching_access_log
 from . import job_coaching_consent
 from . import ir_actions_report
 from . import res_config_settings
+
+# reporting
+from . import job_coaching_partner_feedback
+from . import job_coaching_target
+from . import job_coaching_activity_report
+from . import report_job_coaching_beneficiary_file
+from . import report_job_coaching_art60_evaluation

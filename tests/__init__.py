@@ -33,6 +33,13 @@ from . import test_subsidy_budget
 from . import test_subsidy_report
 from . import test_subsidy_rpc
 from . import test_subsidy_ui
+
+# data protection
 from . import test_multi_company
 from . import test_side_doors
 from . import test_person_rights
+
+# reporting
+from . import test_activity_report
+from . import test_reporting_documents
+from . import test_reporting_ui

@@ -68,6 +68,11 @@ MATRIX = {
     "job_coaching.access.log": rights(manager="r---"),
     "job_coaching.erasure.wizard": rights(manager="rwcu"),
     "job_coaching.consent": CASELOAD,
+    # reporting: the analysis is read-only, agents see their caseload's rows
+    "job_coaching.activity.report": rights(user="r---", manager="r---"),
+    "job_coaching.activity.report.wizard": SUBRECORD,
+    "job_coaching.target": CONFIG_SOCIAL,
+    "job_coaching.partner.feedback": CASELOAD,
 }
 MODES = ("read", "write", "create", "unlink")
 

@@ -5,3 +5,6 @@ from . import job_coaching_staff_cost_wizard
 
 # data protection
 from . import job_coaching_erasure_wizard
+
+# reporting
+from . import job_coaching_activity_report_wizard

@@ -19,6 +19,7 @@ WEEKDAYS = [
 class JobCoachingOfficeHoursGenerate(models.TransientModel):
     _name = "job_coaching.office.hours.generate"
     _description = "Plan the Weekly Office Hours of a Period"
+    _inherit = ["job_coaching.input.guard"]
 
     zone_id = fields.Many2one("job_coaching.zone", required=True)
     place_id = fields.Many2one(

@@ -8,6 +8,7 @@ from odoo.exceptions import UserError
 class JobCoachingStaffCostWizard(models.TransientModel):
     _name = "job_coaching.staff.cost.wizard"
     _description = "Post Personnel Cost"
+    _inherit = ["job_coaching.input.guard"]
 
     def _default_last_month(self):
         return fields.Date.context_today(self).replace(day=1) - relativedelta(months=1)
