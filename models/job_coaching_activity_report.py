@@ -80,19 +80,25 @@ class JobCoachingActivityReport(models.Model):
         """One SELECT per source: (date, beneficiary, outcome, measure columns)."""
 
         def select(source, date, measures, where, outcome=None):
+            kind = len(branches)  # a row's id: its source record's, tagged with the source
             columns = SQL(", ").join(
                 SQL("%s AS %s", measures.get(measure, SQL("0")), SQL.identifier(measure))
                 for measure in MEASURES
             )
+            branches.append(kind)
             return SQL(
-                "SELECT %s AS date, src.beneficiary_id AS beneficiary_id, "
+                "SELECT src.id::bigint * 16 + %s AS id, %s AS date, "
+                "src.beneficiary_id AS beneficiary_id, "
                 "%s::varchar AS art60_outcome, %s FROM %s src WHERE %s",
+                kind,
                 date,
                 outcome or SQL("NULL"),
                 columns,
                 source,
                 where,
             )
+
+        branches = []
 
         def table(model):
             return SQL.identifier(self.env[model]._table)
@@ -101,7 +107,7 @@ class JobCoachingActivityReport(models.Model):
             [
                 select(
                     SQL(
-                        "(SELECT id AS beneficiary_id, intake_date FROM %s)",
+                        "(SELECT id, id AS beneficiary_id, intake_date FROM %s)",
                         table("job_coaching.beneficiary"),
                     ),
                     SQL("src.intake_date"),
@@ -177,7 +183,7 @@ class JobCoachingActivityReport(models.Model):
                 """
             CREATE OR REPLACE VIEW %s AS (
                 SELECT
-                    row_number() OVER (ORDER BY ev.date, ev.beneficiary_id) AS id,
+                    ev.id,
                     ev.date,
                     ev.beneficiary_id,
                     b.user_id,

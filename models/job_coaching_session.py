@@ -117,6 +117,13 @@ class JobCoachingSession(models.Model):
             self._table,
             ["start DESC", "id DESC"],
         )
+        # Reports count sessions by day.
+        create_index(
+            self.env.cr,
+            "job_coaching_session_start_date_index",
+            self._table,
+            ["(start::date)"],
+        )
         # An agent's own sessions, in the same order.
         create_index(
             self.env.cr,

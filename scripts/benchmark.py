@@ -12,8 +12,35 @@ import os
 import statistics
 import sys
 import time
+import tracemalloc
+from datetime import date
 
 RUNS = int(os.environ.get("JC_RUNS", "7"))
+
+# The activity report's headline numbers for a period, written by hand in
+# SQL: the anchor the report service is measured against.
+HAND_SQL = """
+SELECT
+    (SELECT count(*) FROM job_coaching_beneficiary
+      WHERE intake_date BETWEEN %(date_from)s AND %(date_to)s) AS intakes,
+    (SELECT count(DISTINCT beneficiary_id) FROM job_coaching_session
+      WHERE state = 'done' AND start::date BETWEEN %(date_from)s AND %(date_to)s) AS accompanied,
+    (SELECT count(*) FILTER (WHERE state = 'done') FROM job_coaching_session
+      WHERE start::date BETWEEN %(date_from)s AND %(date_to)s) AS sessions_done,
+    (SELECT count(*) FILTER (WHERE state = 'no_show') FROM job_coaching_session
+      WHERE start::date BETWEEN %(date_from)s AND %(date_to)s) AS no_shows,
+    (SELECT count(*) FILTER (WHERE is_appointment_request) FROM job_coaching_session
+      WHERE start::date BETWEEN %(date_from)s AND %(date_to)s) AS requests,
+    (SELECT count(*) FROM job_coaching_workshop_registration
+      WHERE attendance = 'attended' AND start::date BETWEEN %(date_from)s AND %(date_to)s)
+      AS attendances,
+    (SELECT count(*) FROM job_coaching_art60_contract
+      WHERE date_start BETWEEN %(date_from)s AND %(date_to)s) AS contracts_started,
+    (SELECT count(*) FROM job_coaching_exit
+      WHERE reason = 'job' AND date BETWEEN %(date_from)s AND %(date_to)s) AS exits_to_job,
+    (SELECT count(*) FROM job_coaching_exit_followup
+      WHERE still_employed AND date_done BETWEEN %(date_from)s AND %(date_to)s) AS employed
+"""
 
 LIST_SPEC = {
     "name": {},
@@ -202,6 +229,62 @@ def run(env):
             lambda: vacancy.with_user(agent)._match_candidates(),
             "<= 1 s",
         )
+
+    # -- reporting: a year of activity ------------------------------------------
+    year = date.today().year - 1
+    date_from, date_to = date(year, 1, 1), date(year, 12, 31)
+    Report = env["job_coaching.activity.report"].with_user(coordinator)
+    report_ms = bench.measure(
+        f"activity report numbers, year {year}",
+        lambda: Report._get_report_values(date_from, date_to),
+        "<= 2 s",
+    )
+    sql_ms = bench.measure(
+        "  the same headline numbers, hand-written SQL",
+        lambda: (
+            env.cr.execute(HAND_SQL, {"date_from": date_from, "date_to": date_to})
+            or env.cr.fetchall()
+        ),
+    )
+    bench.value("  report numbers / hand-written SQL", f"{report_ms / sql_ms:.2f}x", "<= 3x")
+    wizard = (
+        env["job_coaching.activity.report.wizard"]
+        .with_user(coordinator)
+        .create({"date_from": date_from, "date_to": date_to})
+    )
+    report_action = env.ref("job_coaching.action_report_activity")
+    bench.measure(
+        "activity report, rendered HTML",
+        lambda: (
+            env["ir.actions.report"]
+            .with_user(coordinator)
+            ._render_qweb_html(report_action, wizard.ids)
+        ),
+        "<= 5 s",
+    )
+    bench.measure("statistics workbook (XLSX)", wizard._get_xlsx, "<= 5 s")
+    tracemalloc.start()
+    wizard._get_xlsx()
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    bench.value("  workbook peak memory (Python)", f"{peak / 2**20:.1f} MB", "<= 300 MB")
+    Analysis = env["job_coaching.activity.report"].with_user(coordinator)
+    bench.measure(
+        "dashboard: analysis grouped by month and zone, a year",
+        lambda: Analysis.read_group(
+            [("date", ">=", date_from), ("date", "<=", date_to)],
+            ["__count"],
+            ["date:month", "in_zone"],
+            lazy=False,
+        ),
+    )
+    Target = env["job_coaching.target"].with_user(coordinator)
+    bench.measure(
+        "dashboard: targets with their progress",
+        lambda: Target.web_search_read(
+            [], {"name": {}, "kind": {}, "value": {}, "current_value": {}, "progress": {}}
+        ),
+    )
 
     def intake():
         with env.cr.savepoint(flush=False) as savepoint:
