@@ -17,6 +17,8 @@ AGE_GROUPS = [
     ("unknown", "Age unknown"),
 ]
 TRAINING_ACTIONS = ("pre_training", "training", "language", "driving_licence")
+# The dimensions the report breaks its numbers down by.
+BREAKDOWNS = ["in_zone", "age_group", "cpas_status", "referral_channel_id"]
 MEASURES = [
     "intake",
     "session_done",
@@ -228,23 +230,46 @@ class JobCoachingActivityReport(models.Model):
         return domain
 
     @api.model
-    def _sum_by(self, domain, groupby):
-        """{group key: {measure: sum, 'people': distinct people}} in one query."""
-        aggregates = [f"{measure}:sum" for measure in MEASURES] + ["beneficiary_id:count_distinct"]
-        result = {}
-        for row in self._read_group(domain, [groupby] if groupby else [], aggregates):
-            key = row[0] if groupby else False
-            if isinstance(key, models.BaseModel):
-                key = key.id
-            values = row[1:] if groupby else row
-            result[key] = dict(zip([*MEASURES, "people"], values, strict=True))
-        return result
+    def _sums(self, domain):
+        """Every sum of the report in one query over the rows the user may read.
 
-    @api.model
-    def _people(self, domain):
-        """How many different people have a row in the domain, in one query."""
-        [(count,)] = self._read_group(domain, [], ["beneficiary_id:count_distinct"])
-        return count
+        Return ``{breakdown: {key: values}}`` where breakdown is None (the
+        totals, under the key False) or one of BREAKDOWNS, and values hold the
+        sum of each measure, the distinct people (``people``), and the distinct
+        people accompanied, into a job and at a workshop.
+        """
+        query = self._search(domain)  # the record rules: an agent's caseload
+        columns = [*MEASURES, "beneficiary_id", *BREAKDOWNS]
+        inner = query.select(*(SQL.identifier(query.table, column) for column in columns))
+        sql = SQL(
+            """
+            SELECT %(groupings)s, %(keys)s, %(sums)s,
+                   count(DISTINCT beneficiary_id),
+                   count(DISTINCT beneficiary_id) FILTER (WHERE session_done > 0),
+                   count(DISTINCT beneficiary_id) FILTER (WHERE exit_to_job > 0),
+                   count(DISTINCT beneficiary_id) FILTER (WHERE workshop_attended > 0)
+              FROM (%(inner)s) ev
+             GROUP BY GROUPING SETS ((), %(sets)s)
+            """,
+            groupings=SQL(", ").join(SQL("GROUPING(%s)", SQL.identifier(b)) for b in BREAKDOWNS),
+            keys=SQL(", ").join(SQL.identifier(b) for b in BREAKDOWNS),
+            sums=SQL(", ").join(SQL("COALESCE(sum(%s), 0)", SQL.identifier(m)) for m in MEASURES),
+            inner=inner,
+            sets=SQL(", ").join(SQL("(%s)", SQL.identifier(b)) for b in BREAKDOWNS),
+        )
+        names = [*MEASURES, "people", "accompanied", "into_job", "workshop_people"]
+        result = {None: {}, **{breakdown: {} for breakdown in BREAKDOWNS}}
+        width = len(BREAKDOWNS)
+        for row in self.env.execute_query(sql):
+            groupings, keys, values = row[:width], row[width : 2 * width], row[2 * width :]
+            values = dict(zip(names, values, strict=True))
+            grouped = [b for b, grouping in zip(BREAKDOWNS, groupings, strict=True) if not grouping]
+            if not grouped:
+                result[None][False] = values
+            else:
+                key = keys[BREAKDOWNS.index(grouped[0])]
+                result[grouped[0]][False if key is None else key] = values
+        return result
 
     @api.model
     def _get_report_values(self, date_from, date_to, zone_id=None, user_ids=None):
@@ -254,21 +279,17 @@ class JobCoachingActivityReport(models.Model):
         date_from = fields.Date.to_date(date_from)
         date_to = fields.Date.to_date(date_to)
         domain = self._report_domain(date_from, date_to, zone_id, user_ids)
-        totals = self._sum_by(domain, None).get(False) or dict.fromkeys([*MEASURES, "people"], 0)
-        accompanied_domain = [*domain, ("session_done", ">", 0)]
-        accompanied = self._people(accompanied_domain)
-        into_job = self._people([*domain, ("exit_to_job", ">", 0)])
-        workshop_people = self._people([*domain, ("workshop_attended", ">", 0)])
+        sums = self._sums(domain)
+        totals = sums[None][False]
+        accompanied = totals.pop("accompanied")
+        into_job = totals.pop("into_job")
+        workshop_people = totals.pop("workshop_people")
 
         def breakdown(field):
-            sums = self._sum_by(domain, field)
-            people = {
-                key: values["people"]
-                for key, values in self._sum_by(accompanied_domain, field).items()
-            }
-            for key, values in sums.items():
-                values["accompanied"] = people.get(key, 0)
-            return sums
+            # per key: the sums, the people and the people accompanied
+            for values in sums[field].values():
+                del values["into_job"], values["workshop_people"]
+            return sums[field]
 
         selection = self._selection_labels
         channels = breakdown("referral_channel_id")
