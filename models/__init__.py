@@ -4,7 +4,11 @@ from . import job_coaching_zone_street
 from . import job_coaching_stage
 from . import job_coaching_referral_channel
 from . import res_partner
+from . import job_coaching_team_thread
+from . import job_coaching_file_record
 from . import job_coaching_beneficiary
+from . import job_coaching_beneficiary_register_number
+from . import job_coaching_beneficiary_history
 
 # employment
 from . import job_coaching_vacancy
@@ -16,6 +20,7 @@ from . import job_coaching_art60_evaluation
 from . import job_coaching_art60_evaluation_line
 from . import job_coaching_exit
 from . import job_coaching_exit_followup
+from . import job_coaching_beneficiary_employment
 
 # accompaniment
 from . import job_coaching_session
@@ -27,6 +32,7 @@ from . import job_coaching_plan_review
 from . import job_coaching_plan_action
 from . import job_coaching_workshop
 from . import job_coaching_workshop_registration
+from . import job_coaching_beneficiary_accompaniment
 
 # subsidy
 from . import account_analytic_line
@@ -39,6 +45,9 @@ from . import job_coaching_staff_cost_posting
 from . import job_coaching_erasure_log
 from . import job_coaching_access_log
 from . import job_coaching_consent
+from . import job_coaching_beneficiary_consent
+from . import job_coaching_beneficiary_erasure
+from . import job_coaching_beneficiary_access_request
 from . import ir_actions_report
 from . import res_config_settings
 

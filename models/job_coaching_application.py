@@ -14,7 +14,12 @@ NEXT_STATES = {
 class JobCoachingApplication(models.Model):
     _name = "job_coaching.application"
     _description = "Application"
-    _inherit = ["mail.thread", "mail.activity.mixin", "job_coaching.input.guard"]
+    _inherit = [
+        "job_coaching.team.thread",
+        "mail.activity.mixin",
+        "job_coaching.file.record",
+        "job_coaching.input.guard",
+    ]
     _order = "create_date desc, id desc"
     _check_company_auto = True
 
@@ -27,6 +32,7 @@ class JobCoachingApplication(models.Model):
         ondelete="restrict",
         index=True,
         tracking=True,
+        check_company=True,
     )
     employer_id = fields.Many2one(
         related="vacancy_id.employer_id", store=True, index=True, string="Employer"

@@ -30,7 +30,12 @@ def add_working_days(start, days):
 class JobCoachingArt60Contract(models.Model):
     _name = "job_coaching.art60.contract"
     _description = "Article 60 §7 Contract"
-    _inherit = ["mail.thread", "mail.activity.mixin", "job_coaching.input.guard"]
+    _inherit = [
+        "job_coaching.team.thread",
+        "mail.activity.mixin",
+        "job_coaching.file.record",
+        "job_coaching.input.guard",
+    ]
     _order = "date_start desc, id desc"
     _check_company_auto = True
 

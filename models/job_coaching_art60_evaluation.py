@@ -6,7 +6,7 @@ from odoo.exceptions import ValidationError
 class JobCoachingArt60Evaluation(models.Model):
     _name = "job_coaching.art60.evaluation"
     _description = "Article 60 Evaluation"
-    _inherit = ["mail.thread", "job_coaching.input.guard"]
+    _inherit = ["job_coaching.team.thread", "job_coaching.file.record", "job_coaching.input.guard"]
     _order = "date desc, id desc"
 
     contract_id = fields.Many2one(

@@ -8,7 +8,7 @@ MAX_SCORE = 5
 class JobCoachingArt60EvaluationLine(models.Model):
     _name = "job_coaching.art60.evaluation.line"
     _description = "Article 60 Evaluation Score"
-    _inherit = ["job_coaching.input.guard"]
+    _inherit = ["job_coaching.file.record", "job_coaching.input.guard"]
     _order = "evaluation_id, sequence, id"
 
     evaluation_id = fields.Many2one(
@@ -16,6 +16,10 @@ class JobCoachingArt60EvaluationLine(models.Model):
     )
     criterion_id = fields.Many2one(
         "job_coaching.evaluation.criterion", required=True, ondelete="restrict"
+    )
+    beneficiary_id = fields.Many2one(related="evaluation_id.beneficiary_id", store=True, index=True)
+    company_id = fields.Many2one(
+        related="evaluation_id.company_id", store=True, index=True, precompute=True
     )
     sequence = fields.Integer(related="criterion_id.sequence", store=True)
     score = fields.Integer(help="From 1 (insufficient) to 5 (excellent); 0 when not scored.")

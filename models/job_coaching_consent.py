@@ -15,7 +15,7 @@ class JobCoachingConsent(models.Model):
 
     _name = "job_coaching.consent"
     _description = "Consent of a Beneficiary"
-    _inherit = ["job_coaching.input.guard"]
+    _inherit = ["job_coaching.file.record", "job_coaching.input.guard"]
     _order = "date_given desc, id desc"
 
     beneficiary_id = fields.Many2one(
@@ -75,7 +75,9 @@ class JobCoachingConsent(models.Model):
 
     def action_withdraw(self):
         in_force = self.filtered("active_consent")
-        in_force.write(
+        in_force.check_access("write")
+        # sudo: who withdrew and when is stamped by the application, never typed
+        in_force.sudo().write(
             {"date_withdrawn": fields.Date.context_today(self), "withdrawn_by_id": self.env.uid}
         )
         in_force._post_on_file()

@@ -14,7 +14,12 @@ FOLLOW_UP_MONTHS = (3, 6)
 class JobCoachingExit(models.Model):
     _name = "job_coaching.exit"
     _description = "Exit"
-    _inherit = ["mail.thread", "mail.activity.mixin", "job_coaching.input.guard"]
+    _inherit = [
+        "job_coaching.team.thread",
+        "mail.activity.mixin",
+        "job_coaching.file.record",
+        "job_coaching.input.guard",
+    ]
     _order = "date desc, id desc"
     _check_company_auto = True
 

@@ -6,7 +6,12 @@ from odoo.exceptions import ValidationError
 class JobCoachingExitFollowup(models.Model):
     _name = "job_coaching.exit.followup"
     _description = "Post-exit Follow-up"
-    _inherit = ["mail.thread", "mail.activity.mixin", "job_coaching.input.guard"]
+    _inherit = [
+        "job_coaching.team.thread",
+        "mail.activity.mixin",
+        "job_coaching.file.record",
+        "job_coaching.input.guard",
+    ]
     _order = "date_due, id"
 
     exit_id = fields.Many2one("job_coaching.exit", required=True, ondelete="cascade", index=True)

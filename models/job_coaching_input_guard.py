@@ -3,7 +3,7 @@ import math
 from datetime import date, datetime
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 # Longest text a field takes: a name is not a book, a note is not a database.
 MAX_CHAR_LENGTH = 1024
@@ -31,11 +31,75 @@ class JobCoachingInputGuard(models.AbstractModel):
     def create(self, vals_list):
         for vals in vals_list:
             self._check_input(vals)
+            self._check_protected_fields(vals)
+        self._check_targets(vals_list)
         return super().create(vals_list)
 
     def write(self, vals):
         self._check_input(vals)
+        self._check_protected_fields(vals)
+        self._check_targets([vals])
+        if "company_id" in vals and not self.env.su:
+            self._check_company_move(vals["company_id"])
         return super().write(vals)
+
+    @api.model
+    def _check_protected_fields(self, vals):
+        """Refuse values for fields that the application sets itself (read-only
+        fields: stamps, logs, flags, computed values): the views hide them,
+        the server refuses them, whoever calls."""
+        if self.env.su:
+            return
+        protected = [
+            field
+            for name in vals
+            if (field := self._fields.get(name)) is not None
+            and field.readonly
+            and not field.inverse
+        ]
+        if protected:
+            raise AccessError(
+                _(
+                    "%(fields)s of %(model)s are set by the application, not by hand.",
+                    fields=", ".join(
+                        f'"{field.get_description(self.env)["string"]}"' for field in protected
+                    ),
+                    model=self._description,
+                )
+            )
+
+    @api.model
+    def _check_targets(self, vals_list):
+        """Refuse a link to a record that does not exist or that the user may
+        not read, with one answer for both: no way to learn what others'
+        records are. One query per linked model, whatever the batch size."""
+        if self.env.su:
+            return
+        wanted = {}
+        for vals in vals_list:
+            for name, value in vals.items():
+                field = self._fields[name]
+                if field.type == "many2one" and value:
+                    wanted.setdefault(name, set()).add(value)
+        for name, ids in wanted.items():
+            records = self.env[self._fields[name].comodel_name].browse(ids)
+            if len(records.exists()._filtered_access("read")) != len(ids):
+                raise ValidationError(
+                    _(
+                        'Invalid value for "%(field)s" (%(model)s): no such record that you '
+                        "may use.",
+                        field=self._fields[name].get_description(self.env)["string"],
+                        model=self._description,
+                    )
+                )
+
+    def _check_company_move(self, company_id):
+        """A record changes company only by a coordinator's hand."""
+        moved = self.filtered(lambda record: record.company_id.id != company_id)
+        if moved and not self.env.user.has_group("job_coaching.group_job_coaching_manager"):
+            raise UserError(
+                _("Only a coordinator moves %(model)s to another company.", model=self._description)
+            )
 
     def export_data(self, fields_to_export):
         self._check_export_paths(fields_to_export)
@@ -130,8 +194,7 @@ class JobCoachingInputGuard(models.AbstractModel):
         elif kind in ("many2one", "many2one_reference"):
             if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
                 return _("the id of a record expected")
-            if kind == "many2one" and not self.env[field.comodel_name].browse(value).exists():
-                return _("the record %(id)s does not exist", id=value)
+
         elif kind in ("one2many", "many2many"):
             return self._x2many_error(value)
         return None

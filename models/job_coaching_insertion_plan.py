@@ -17,7 +17,12 @@ PIIS_EVALUATIONS_PER_YEAR = 3
 class JobCoachingInsertionPlan(models.Model):
     _name = "job_coaching.insertion.plan"
     _description = "Insertion Project and Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin", "job_coaching.input.guard"]
+    _inherit = [
+        "job_coaching.team.thread",
+        "mail.activity.mixin",
+        "job_coaching.file.record",
+        "job_coaching.input.guard",
+    ]
     _order = "create_date desc, id desc"
     _check_company_auto = True
 

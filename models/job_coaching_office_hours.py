@@ -8,7 +8,7 @@ HALF_DAYS = [("morning", "Morning"), ("afternoon", "Afternoon")]
 class JobCoachingOfficeHours(models.Model):
     _name = "job_coaching.office.hours"
     _description = "Office Hours in the Zone"
-    _inherit = ["mail.thread", "job_coaching.input.guard"]
+    _inherit = ["job_coaching.team.thread", "job_coaching.input.guard"]
     _order = "date desc, half_day desc, id desc"
     _check_company_auto = True
 

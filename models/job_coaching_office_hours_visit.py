@@ -6,7 +6,7 @@ from odoo.exceptions import UserError
 class JobCoachingOfficeHoursVisit(models.Model):
     _name = "job_coaching.office.hours.visit"
     _description = "Office Hours Visit"
-    _inherit = ["job_coaching.input.guard"]
+    _inherit = ["job_coaching.file.record", "job_coaching.input.guard"]
     _order = "office_hours_id desc, id"
     _check_company_auto = True
 

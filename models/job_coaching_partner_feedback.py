@@ -7,7 +7,7 @@ class JobCoachingPartnerFeedback(models.Model):
 
     _name = "job_coaching.partner.feedback"
     _description = "Partner Feedback"
-    _inherit = ["mail.thread", "job_coaching.input.guard"]
+    _inherit = ["job_coaching.team.thread", "job_coaching.input.guard"]
     _order = "date desc, id desc"
     _rec_name = "partner_id"
     _check_company_auto = True

@@ -8,7 +8,7 @@ TRAINING_TYPES = ("pre_training", "training", "language", "driving_licence")
 class JobCoachingPlanAction(models.Model):
     _name = "job_coaching.plan.action"
     _description = "Insertion Plan Action"
-    _inherit = ["mail.thread", "job_coaching.input.guard"]
+    _inherit = ["job_coaching.team.thread", "job_coaching.file.record", "job_coaching.input.guard"]
     _order = "date_start, id"
     _check_company_auto = True
 

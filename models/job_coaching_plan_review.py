@@ -7,7 +7,7 @@ from .job_coaching_insertion_plan import SCALE
 class JobCoachingPlanReview(models.Model):
     _name = "job_coaching.plan.review"
     _description = "Insertion Plan Review"
-    _inherit = ["job_coaching.input.guard"]
+    _inherit = ["job_coaching.file.record", "job_coaching.input.guard"]
     _order = "date desc, id desc"
     _check_company_auto = True
 

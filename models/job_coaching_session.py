@@ -17,7 +17,12 @@ BUSY_STATES = ("planned", "done")
 class JobCoachingSession(models.Model):
     _name = "job_coaching.session"
     _description = "Accompaniment Session"
-    _inherit = ["mail.thread", "mail.activity.mixin", "job_coaching.input.guard"]
+    _inherit = [
+        "job_coaching.team.thread",
+        "mail.activity.mixin",
+        "job_coaching.file.record",
+        "job_coaching.input.guard",
+    ]
     _order = "start desc, id desc"
     _check_company_auto = True
 
@@ -32,8 +37,8 @@ class JobCoachingSession(models.Model):
         "res.users",
         string="Agent",
         required=True,
-        default=lambda self: self.env.user,
-        domain="[('share', '=', False)]",
+        default=lambda self: self._default_team_user(),
+        domain="[('share', '=', False), ('company_ids', 'in', company_id)]",
         index=True,
         tracking=True,
     )
@@ -175,6 +180,10 @@ class JobCoachingSession(models.Model):
     # ------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------
+
+    @api.constrains("user_id", "company_id")
+    def _check_agent(self):
+        self._check_team_agents("user_id")
 
     @api.constrains("start", "stop")
     def _check_dates(self):
@@ -322,7 +331,8 @@ class JobCoachingSession(models.Model):
         if to_create:
             events = Event.create([session._event_vals() for session in to_create])
             for session, event in zip(to_create, events, strict=True):
-                session.event_id = event
+                # sudo: the link to the event is the application's, never the user's
+                session.sudo().event_id = event
         if to_remove:
             to_remove.unlink()
 

@@ -8,7 +8,7 @@ class JobCoachingSocialNote(models.Model):
 
     _name = "job_coaching.social.note"
     _description = "Confidential Social Note"
-    _inherit = ["job_coaching.input.guard"]
+    _inherit = ["job_coaching.file.record", "job_coaching.input.guard"]
     _order = "create_date desc, id desc"
     _check_company_auto = True
 
@@ -23,6 +23,8 @@ class JobCoachingSocialNote(models.Model):
         ondelete="restrict",
         index=True,
     )
+    # Whoever writes the note is its author: read-only, so refused from
+    # anyone but the application (data files, run as superuser, may name it).
     author_id = fields.Many2one(
         "res.users",
         required=True,
@@ -40,12 +42,3 @@ class JobCoachingSocialNote(models.Model):
         for note in self:
             if note.session_id:
                 note.beneficiary_id = note.session_id.beneficiary_id
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        # A note is written by whoever writes it, never on someone else's name
-        # (data files, run as superuser, may name the author).
-        for vals in vals_list:
-            if not self.env.su or "author_id" not in vals:
-                vals["author_id"] = self.env.uid
-        return super().create(vals_list)

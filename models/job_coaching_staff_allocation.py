@@ -5,6 +5,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare, format_date
 
+from .job_coaching_team_thread import FINANCE_GROUP, MANAGER_GROUP
+
 
 def month_starts(date_start, date_end):
     """First day of each calendar month touched by the period."""
@@ -17,7 +19,7 @@ def month_starts(date_start, date_end):
 class JobCoachingStaffAllocation(models.Model):
     _name = "job_coaching.staff.allocation"
     _description = "Staff Allocation"
-    _inherit = ["mail.thread", "job_coaching.input.guard"]
+    _inherit = ["job_coaching.team.thread", "job_coaching.input.guard"]
     _order = "subsidy_id, date_start, id"
     _check_company_auto = True
 
@@ -67,6 +69,11 @@ class JobCoachingStaffAllocation(models.Model):
     def _compute_amount_posted(self):
         for allocation in self:
             allocation.amount_posted = sum(allocation.posting_ids.mapped("amount"))
+
+    @api.model
+    def _team_groups(self):
+        # Money, not social data: finance and the coordinators follow it.
+        return (FINANCE_GROUP, MANAGER_GROUP)
 
     @api.depends("employee_id", "role", "subsidy_id")
     def _compute_display_name(self):

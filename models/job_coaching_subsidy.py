@@ -8,6 +8,8 @@ import xlsxwriter
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from .job_coaching_team_thread import FINANCE_GROUP, MANAGER_GROUP
+
 CATEGORIES = [
     ("personnel", "Personnel"),
     ("operations", "Operations"),
@@ -23,7 +25,7 @@ CATEGORY_ACCOUNT_FIELDS = {
 class JobCoachingSubsidy(models.Model):
     _name = "job_coaching.subsidy"
     _description = "Subsidy"
-    _inherit = ["mail.thread", "mail.activity.mixin", "job_coaching.input.guard"]
+    _inherit = ["job_coaching.team.thread", "mail.activity.mixin", "job_coaching.input.guard"]
     _order = "date_start desc, reference, id"
     _check_company_auto = True
 
@@ -165,6 +167,11 @@ class JobCoachingSubsidy(models.Model):
                         lines=", ".join(subsidy.unapproved_investment_ids.mapped("name")),
                     )
                 )
+
+    @api.model
+    def _team_groups(self):
+        # Money, not social data: finance and the coordinators follow it.
+        return (FINANCE_GROUP, MANAGER_GROUP)
 
     @api.depends("name", "reference")
     def _compute_display_name(self):

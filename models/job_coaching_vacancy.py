@@ -45,7 +45,7 @@ EDUCATION_RANK = {
 class JobCoachingVacancy(models.Model):
     _name = "job_coaching.vacancy"
     _description = "Vacancy"
-    _inherit = ["mail.thread", "mail.activity.mixin", "job_coaching.input.guard"]
+    _inherit = ["job_coaching.team.thread", "mail.activity.mixin", "job_coaching.input.guard"]
     _order = "deadline, id desc"
     _rec_name = "title"
     _check_company_auto = True

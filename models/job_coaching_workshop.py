@@ -8,7 +8,7 @@ from odoo.exceptions import ValidationError
 class JobCoachingWorkshop(models.Model):
     _name = "job_coaching.workshop"
     _description = "Table Emploi Workshop"
-    _inherit = ["mail.thread", "mail.activity.mixin", "job_coaching.input.guard"]
+    _inherit = ["job_coaching.team.thread", "mail.activity.mixin", "job_coaching.input.guard"]
     _order = "start desc, id desc"
     _check_company_auto = True
 

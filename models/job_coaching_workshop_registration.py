@@ -6,7 +6,7 @@ from odoo.exceptions import ValidationError
 class JobCoachingWorkshopRegistration(models.Model):
     _name = "job_coaching.workshop.registration"
     _description = "Workshop Registration"
-    _inherit = ["job_coaching.input.guard"]
+    _inherit = ["job_coaching.file.record", "job_coaching.input.guard"]
     _order = "workshop_id desc, id"
     _check_company_auto = True
 

@@ -2,7 +2,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from .job_coaching_zone_street import street_match_key, street_match_pattern
+from ..tools.street import street_match_key, street_match_pattern
 
 
 class JobCoachingZone(models.Model):

@@ -72,7 +72,9 @@ class TestAccessRights(JobCoachingCase):
 
     def test_other_company_files_are_invisible(self):
         other = self.env["res.company"].create({"name": "CPAS de Koekelberg"})
-        stranger = self._create_beneficiary(first_name="Stranger", company_id=other.id)
+        stranger = self._create_beneficiary(
+            first_name="Stranger", company_id=other.id, user_id=False
+        )
         self.coordinator.company_ids = [(4, other.id)]
         # Only the companies selected in the switcher count.
         self.assertNotIn(

@@ -14,14 +14,26 @@ class TestDuplicates(JobCoachingCase):
         number = make_niss(1985, 7, 30, 33)
         self._create_beneficiary(user=self.agent, niss=number, birth_date=False)
         count = self.Beneficiary.search_count([])
-        # Another agent, another spelling of the same number, another name.
+        # Another agent, another spelling of the same number, another name:
+        # refused, without a word about a file that agent may not open.
         with self.assertRefused(
-            ValidationError, "already registered, in a file followed by Agent A"
-        ):
+            ValidationError, "already registered in another file of the CPAS"
+        ) as caught:
             self._create_beneficiary(
                 user=self.agent_2, first_name="Other", niss="85073003328", birth_date=False
             )
+        self.assertNotIn("Agent A", str(caught.exception))
+        self.assertNotIn("Nadia", str(caught.exception))
         self.assertEqual(self.Beneficiary.search_count([]), count)
+        # The coordinator, who may open it, is told who follows it.
+        with self.assertRefused(ValidationError, "in a file followed by Agent A"):
+            self._create_beneficiary(
+                user=self.coordinator,
+                first_name="Other",
+                niss="85073003328",
+                birth_date=False,
+                user_id=self.agent_2.id,
+            )
 
     def test_same_register_number_of_an_archived_file_refused(self):
         number = make_niss(1985, 7, 30, 33)
@@ -62,9 +74,11 @@ class TestDuplicates(JobCoachingCase):
         self._create_beneficiary(niss=number, birth_date=False)
         other_company = self.env["res.company"].create({"name": "CPAS de Ganshoren"})
         person = self._create_beneficiary(
-            niss=number, birth_date=False, company_id=other_company.id
+            niss=number, birth_date=False, company_id=other_company.id, user_id=False
         )
         self.assertEqual(person.niss, number)
+        # Nor is a file of another CPAS a possible duplicate of this one.
+        self.assertEqual(person.duplicate_count, 0)
 
     def test_same_name_and_birth_date_flagged(self):
         first = self._create_beneficiary(user=self.agent, first_name="Éric", last_name="Dupont")

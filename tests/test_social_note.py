@@ -59,10 +59,18 @@ class TestSocialNote(JobCoachingCase):
         self.assertIn(SECRET, note.body)
 
     def test_author_is_the_writer(self):
-        note = self.Note.with_user(self.agent_2).create(
-            {"session_id": self.session.id, "author_id": self.agent.id, "body": "<p>Mine</p>"}
+        note = self.Note.with_user(self.agent).create(
+            {"session_id": self.session.id, "body": "<p>Mine</p>"}
         )
-        self.assertEqual(note.author_id, self.agent_2)
+        self.assertEqual(note.author_id, self.agent)
+        # Nobody writes a note on someone else's name, nor rewrites its author.
+        with self.assertRefused(AccessError, "set by the application"):
+            self.Note.with_user(self.agent).create(
+                {"session_id": self.session.id, "author_id": self.agent_2.id, "body": "<p>X</p>"}
+            )
+        with self.assertRefused(AccessError, "set by the application"):
+            note.with_user(self.agent).write({"author_id": self.agent_2.id})
+        self.assertEqual(note.author_id, self.agent)
 
     def test_note_never_in_the_chatter(self):
         session = self.session.with_context(tracking_disable=False)

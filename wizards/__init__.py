@@ -8,3 +8,4 @@ from . import job_coaching_erasure_wizard
 
 # reporting
 from . import job_coaching_activity_report_wizard
+from . import mail_compose_message

@@ -5,7 +5,7 @@ from odoo import fields, models
 class JobCoachingCandidateMatchLine(models.TransientModel):
     _name = "job_coaching.candidate.match.line"
     _description = "Ranked Candidate"
-    _inherit = ["job_coaching.input.guard"]
+    _inherit = ["job_coaching.file.record", "job_coaching.input.guard"]
     _order = "rank, id"
 
     match_id = fields.Many2one("job_coaching.candidate.match", required=True, ondelete="cascade")
@@ -25,11 +25,11 @@ class JobCoachingCandidateMatchLine(models.TransientModel):
             {
                 "vacancy_id": self.match_id.vacancy_id.id,
                 "beneficiary_id": self.beneficiary_id.id,
-                "match_score": self.score,
-                "match_reasons": self.reasons,
             }
         )
-        self.application_id = application
+        # sudo: why the person was proposed is the ranking's, never typed by hand
+        application.sudo().write({"match_score": self.score, "match_reasons": self.reasons})
+        self.sudo().application_id = application
         return {
             "type": "ir.actions.act_window",
             "res_model": application._name,

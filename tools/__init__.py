@@ -1,0 +1,11 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Pure functions of the add-on: no environment, no database."""
+
+from .dates import age_on
+from .register_number import (
+    birth_date_from_register_number,
+    make_register_number,
+    normalize_register_number,
+)
+from .street import street_match_key, street_match_pattern
+from .text import fold
