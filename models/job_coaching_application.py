@@ -108,15 +108,11 @@ class JobCoachingApplication(models.Model):
                     )
                 )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            # The vacancy is read below, before the input guard's own check.
-            self._check_input(vals)
-        vacancies = self.env["job_coaching.vacancy"].browse(
-            {vals["vacancy_id"] for vals in vals_list if vals.get("vacancy_id")}
-        )
-        closed = vacancies.filtered(lambda v: v.state != "open")
+    @api.constrains("vacancy_id")
+    def _check_vacancy_open(self):
+        # Checked when a person is proposed (or moved to another vacancy),
+        # after the file-record layer has checked the file.
+        closed = self.vacancy_id.filtered(lambda v: v.state != "open")
         if closed:
             raise UserError(
                 _(
@@ -124,7 +120,6 @@ class JobCoachingApplication(models.Model):
                     titles=", ".join(closed.mapped("title")),
                 )
             )
-        return super().create(vals_list)
 
     def _set_state(self, state, **vals):
         for application in self:

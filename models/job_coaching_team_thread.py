@@ -59,10 +59,9 @@ class JobCoachingTeamThread(models.AbstractModel):
         if outsiders:
             raise UserError(
                 _(
-                    "%(document)s stays inside the team: %(names)s cannot follow it or "
-                    "receive its messages.",
+                    "%(document)s stays inside the team: only Job Coaching users of its CPAS "
+                    "can follow it or receive its messages.",
                     document=self._description,
-                    names=", ".join(outsiders.mapped("display_name")),
                 )
             )
 
@@ -75,9 +74,7 @@ class JobCoachingTeamThread(models.AbstractModel):
             if strangers:
                 raise ValidationError(
                     _(
-                        "%(names)s cannot be the agent here: only a Job Coaching user of "
-                        "%(company)s can.",
-                        names=", ".join(strangers.mapped("name")),
+                        "The agent must be a Job Coaching user of %(company)s.",
                         company=record.sudo().company_id.name or self.env.company.name,
                     )
                 )

@@ -43,3 +43,4 @@ from . import test_person_rights
 from . import test_activity_report
 from . import test_reporting_documents
 from . import test_reporting_ui
+from . import test_secrecy
