@@ -231,6 +231,11 @@ class JobCoachingSession(models.Model):
                     and other.start < session.stop
                     and other.stop > session.start
                 ):
+                    if not other.with_env(self.env).has_access("read"):
+                        # Another file's appointment: its times are not the user's to read.
+                        raise ValidationError(
+                            _("The agent is not free at that time: choose another time.")
+                        )
                     raise ValidationError(
                         _(
                             "%(agent)s already has a session from %(start)s to %(stop)s: "

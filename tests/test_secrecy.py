@@ -64,6 +64,7 @@ class TestSecrecy(HttpCase):
                 company_id=company.id,
                 company_ids=[(6, 0, company.ids)],
                 tz="Europe/Brussels",
+                lang="en_US",
             )
 
         cls.agent = user("sec_agent", USER_GROUP, cls.company_a)
@@ -341,6 +342,7 @@ class TestSecrecy(HttpCase):
     # ------------------------------------------------------------------
 
     def rpc(self, user, model, method, *args, **kwargs):
+        kwargs.setdefault("context", {"lang": "en_US"})
         payload = {
             "jsonrpc": "2.0",
             "method": "call",
@@ -774,6 +776,24 @@ class TestSecrecy(HttpCase):
             .sudo()
             .search([("partner_ids", "in", self.finance.partner_id.ids)])
         )
+
+    def test_double_booking_tells_no_other_file_s_times(self):
+        """Booking a colleague who is busy with a file out of reach says they
+        are busy, not when nor with whom; the coordinator is told the times."""
+        theirs = self.theirs["job_coaching.session"]
+        vals = {
+            "beneficiary_id": self.mine["job_coaching.beneficiary"].id,
+            "user_id": self.agent_2.id,
+            "start": str(theirs.start + timedelta(minutes=15)),
+            "stop": str(theirs.stop + timedelta(minutes=15)),
+        }
+        error = self.assertRpcRefused(self.agent, theirs._name, "create", [vals])
+        self.assertIn("not free", error.message)
+        self.assertNotIn(theirs.start.strftime("%H:%M"), error.message)
+        self.assertNotIn(str(theirs.start.date()), error.message)
+        with self.assertRaises(RpcError) as caught:
+            self.rpc(self.coordinator, theirs._name, "create", [vals])
+        self.assertIn("already has a session", caught.exception.message)
 
     def test_a_file_changes_company_only_by_a_coordinator(self):
         person = self.mine["job_coaching.beneficiary"]
