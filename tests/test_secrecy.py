@@ -723,6 +723,34 @@ class TestSecrecy(HttpCase):
                 partner_ids=[colleague],
             )
 
+    def test_activities_are_assigned_inside_the_team(self):
+        # (Odoo checks that the assignee may read the document; the access
+        # rights keep every document of the add-on inside its team.)
+        for model in self._threads():
+            record = self.mine[model]
+            member = self.finance if model in FINANCE_THREADS else self.agent
+            stranger = self.agent if model in FINANCE_THREADS else self.finance
+            for user in (stranger, self.portal, self.agent_k):
+                self.assertRpcRefused(
+                    member,
+                    "mail.activity",
+                    "create",
+                    [
+                        {
+                            "res_model_id": self.env["ir.model"]._get_id(model),
+                            "res_id": record.id,
+                            "summary": "Call back",
+                            "user_id": user.id,
+                        }
+                    ],
+                )
+            self.assertFalse(
+                self.env["mail.activity"]
+                .sudo()
+                .search([("res_model", "=", model), ("res_id", "=", record.id)])
+                .filtered(lambda a, s=stranger: a.user_id == s)
+            )
+
     def test_composer_cannot_write_outside_the_team(self):
         for model in self._threads():
             record = self.mine[model]
