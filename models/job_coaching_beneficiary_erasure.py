@@ -23,6 +23,7 @@ from ..tools import age_on
 # keeps puts the person in the same group on every date of the file.
 AGE_GROUP_STARTS = (18, 26, 36, 50)
 TEXT_TYPES = ("char", "text", "html")
+CONTENT_TYPES = ("binary", "json", "properties")
 # Tracked values kept by an erasure: the history of a status or a stage.
 KEPT_TRACKING_TYPES = ("selection", "boolean")
 # Dates that show a file is still alive after its last exit: the retention
@@ -166,9 +167,9 @@ class JobCoachingBeneficiary(models.Model):
         for name, field in records._fields.items():
             if not field.store or field.compute or field.related or name in kept:
                 continue
-            if name in models.MAGIC_COLUMNS or field.type not in (*TEXT_TYPES, "binary"):
+            if name in models.MAGIC_COLUMNS or field.type not in (*TEXT_TYPES, *CONTENT_TYPES):
                 continue
-            if field.type == "binary" or not field.required:
+            if field.type in CONTENT_TYPES or not field.required:
                 vals[name] = False
             else:
                 vals[name] = f"<p>{neutral}</p>" if field.type == "html" else neutral
