@@ -180,9 +180,10 @@ class JobCoachingBeneficiary(models.Model):
         year that gives the person the same age group on every date of their
         file (the report computes the group on the date of each event).
 
-        Born 15 September 2000, a session on 10 March 2026 is in the 18-25
-        group; on 1 January 2000 it would be in 26-35: the day kept is
-        11 March 2000."""
+        Born 15 September 2000, the person is 25 (18-25) at a session on
+        10 March 2026; born 1 January 2000 they would be 26 (26-35). If that
+        session is the latest date of the file between 15 September 2025 and
+        their birthday in 2026, the day kept is 11 March 2000."""
         dates = {
             person.id: [person.intake_date, fields.Date.context_today(self)] for person in self
         }
