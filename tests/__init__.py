@@ -37,6 +37,7 @@ from . import test_subsidy_ui
 # data protection
 from . import test_multi_company
 from . import test_side_doors
+from . import test_erasure
 from . import test_person_rights
 
 # reporting

@@ -175,8 +175,12 @@ class TestPersonRights(EmploymentCase):
 
     def test_retention_anonymises_exactly_the_files_past_it(self):
         self.env["ir.config_parameter"].sudo().set_param("job_coaching.retention_years", "5")
-        old = self._create_beneficiary(first_name="Old", birth_date="2003-09-01")
-        recent = self._create_beneficiary(first_name="Recent", birth_date="2002-01-01")
+        old = self._create_beneficiary(
+            first_name="Old", birth_date="2003-09-01", intake_date="2020-09-01"
+        )
+        recent = self._create_beneficiary(
+            first_name="Recent", birth_date="2002-01-01", intake_date="2020-09-01"
+        )
         self.Exit.create({"beneficiary_id": old.id, "date": "2021-06-19", "reason": "training"})
         self.Exit.create({"beneficiary_id": recent.id, "date": "2021-06-20", "reason": "other"})
         self.assertTrue(old.is_youth)

@@ -17,7 +17,11 @@ class JobCoachingErasureWizard(models.TransientModel):
         required=True,
         default="person",
     )
-    reason = fields.Text(required=True, help="The request or decision behind the erasure.")
+    reason = fields.Text(
+        required=True,
+        help="The request or decision behind the erasure. It is kept in the log of "
+        "erasures: write no name or other data of the person in it.",
+    )
 
     def action_anonymise(self):
         self.ensure_one()
