@@ -129,6 +129,15 @@ class TestReportingTargets(EmploymentCase):
                 {"office_hours_id": held[3].id, "visitor_name": "Never came"},
             ]
         )
+        funder = cls.env["res.partner"].create({"name": "Test Region", "is_company": True})
+        cls.subsidy = cls.env["job_coaching.subsidy"].create(
+            {
+                "name": "Test - Job Coaching",
+                "funder_id": funder.id,
+                "date_start": "2018-01-01",
+                "date_end": "2022-12-31",
+            }
+        )
         Target = cls.env["job_coaching.target"]
         cls.target_accompanied, cls.target_work, cls.target_any_zone = Target.create(
             [
@@ -140,6 +149,7 @@ class TestReportingTargets(EmploymentCase):
                     "date_from": JUNE[0],
                     "date_to": JUNE[1],
                     "zone_id": cls.zone.id,
+                    "subsidy_id": cls.subsidy.id,
                 },
                 {
                     "name": "People of the zone into work",
@@ -219,6 +229,7 @@ class TestReportingTargets(EmploymentCase):
         )
         html = html.decode()
         self.assertIn("Test zone", html)
+        self.assertIn("Test Region", html)  # the funder of the targets' subsidy
         # one row per target, expected and reached side by side
         table = etree.fromstring(html, etree.HTMLParser()).xpath(
             "//table[contains(@class, 'o_activity_targets')]/tbody/tr"
@@ -301,6 +312,13 @@ class TestReportingTargets(EmploymentCase):
             form.date_from, form.date_to = JUNE
         agents = form.save()
         self.assertEqual(agents.difficulties, "Few rooms in the zone")
+        # the agent's print heads with the funder too, though they read no subsidy
+        html, _format = (
+            self.env["ir.actions.report"]
+            .with_user(self.agent)
+            ._render_qweb_html("job_coaching.report_activity", agents.ids)
+        )
+        self.assertIn("Test Region", html.decode())
         agents.difficulties = "Nothing went wrong"
         with self.assertRaises(AccessError):
             agents.action_print_pdf()
