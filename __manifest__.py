@@ -73,7 +73,7 @@
         "report/activity_templates.xml",
         "report/beneficiary_reports.xml",
         "report/beneficiary_templates.xml",
-        "views/job_coaching_activity_report_views.xml",
+        "report/job_coaching_activity_report_views.xml",
         "views/job_coaching_target_views.xml",
         "views/job_coaching_partner_feedback_views.xml",
         "wizards/job_coaching_activity_report_wizard_views.xml",

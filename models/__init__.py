@@ -54,6 +54,6 @@ from . import res_config_settings
 # reporting
 from . import job_coaching_partner_feedback
 from . import job_coaching_target
-from . import job_coaching_activity_report
+from . import job_coaching_activity_note
 from . import report_job_coaching_beneficiary_file
 from . import report_job_coaching_art60_evaluation

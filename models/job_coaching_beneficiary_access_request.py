@@ -12,6 +12,8 @@ from odoo.exceptions import AccessError
 from odoo.osv import expression
 from odoo.tools import html2plaintext
 
+from ..tools.xlsx import write_table
+
 
 class JobCoachingBeneficiary(models.Model):
     _inherit = "job_coaching.beneficiary"
@@ -132,10 +134,13 @@ class JobCoachingBeneficiary(models.Model):
             if not records:
                 sheet.write(0, 0, _("Nothing recorded."))
                 continue
-            sheet.write_row(0, 0, [label for label, _value in records[0]], bold)
-            for row, record in enumerate(records, start=1):
-                sheet.write_row(
-                    row, 0, [value if value is not False else "" for _label, value in record]
-                )
+            write_table(
+                sheet,
+                0,
+                0,
+                [label for label, _value in records[0]],
+                [[value for _label, value in record] for record in records],
+                header_format=bold,
+            )
         workbook.close()
         return output.getvalue()

@@ -1,13 +1,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import io
 from collections import defaultdict
-from datetime import datetime, time
 
 import xlsxwriter
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools.xlsx import write_table
 from .job_coaching_team_thread import FINANCE_GROUP, MANAGER_GROUP
 
 CATEGORIES = [
@@ -416,19 +416,6 @@ class JobCoachingSubsidy(models.Model):
         money_bold = workbook.add_format({"num_format": "#,##0.00", "bold": True})
         day = workbook.add_format({"num_format": "yyyy-mm-dd"})
 
-        def write_table(sheet, row, headers, rows, formats):
-            sheet.write_row(row, 0, headers, bold)
-            for values in rows:
-                row += 1
-                for col, (value, fmt) in enumerate(zip(values, formats, strict=True)):
-                    if value is None or value is False:
-                        sheet.write_blank(row, col, None, fmt)
-                    elif fmt is day:
-                        sheet.write_datetime(row, col, datetime.combine(value, time()), day)
-                    else:
-                        sheet.write(row, col, value, fmt)
-            return row + 2
-
         amounts = [_("Planned"), _("Actual"), _("Remaining")]
         sheet = workbook.add_worksheet(_("Budget"))
         sheet.set_column(0, 1, 28)
@@ -458,15 +445,18 @@ class JobCoachingSubsidy(models.Model):
         write_table(
             sheet,
             4,
+            0,
             [_("Year"), _("Category"), *amounts],
             rows,
             [None, None, money, money, money_bold],
+            bold,
         )
 
         sheet = workbook.add_worksheet(_("Staff"))
         sheet.set_column(0, 7, 16)
         write_table(
             sheet,
+            0,
             0,
             [
                 _("Employee"),
@@ -492,6 +482,7 @@ class JobCoachingSubsidy(models.Model):
                 for a in data["allocations"]
             ],
             [None, None, None, day, day, money, money, money],
+            bold,
         )
 
         sheet = workbook.add_worksheet(_("Cost Lines"))
@@ -499,12 +490,14 @@ class JobCoachingSubsidy(models.Model):
         write_table(
             sheet,
             0,
+            0,
             [_("Date"), _("Category"), _("Description"), _("Partner"), _("Amount")],
             [
                 (c["date"], c["category"], c["name"], c["partner"], c["amount"])
                 for c in data["cost_lines"]
             ],
             [day, None, None, None, money],
+            bold,
         )
 
         sheet = workbook.add_worksheet(_("Investments"))
@@ -512,12 +505,14 @@ class JobCoachingSubsidy(models.Model):
         write_table(
             sheet,
             0,
+            0,
             [_("Date"), _("Description"), _("Amount"), _("Approval"), _("Approval Date")],
             [
                 (i["date"], i["name"], i["amount"], i["approval_ref"], i["approval_date"])
                 for i in data["investments"]
             ],
             [day, None, money, None, day],
+            bold,
         )
         workbook.close()
         return output.getvalue()

@@ -4,8 +4,12 @@ from odoo.exceptions import ValidationError
 
 
 class JobCoachingTarget(models.Model):
-    """An expected result of the project (people accompanied, into a job,
-    young people re-motivated) over a period, for a zone or a subsidy."""
+    """An expected result of the project (people accompanied, into work,
+    young people re-motivated) over a period, for a zone or a subsidy.
+
+    It counts the people living in its zone (without a zone: in any zone of
+    the company), as the activity report does (``report.job_coaching.activity``).
+    """
 
     _name = "job_coaching.target"
     _description = "Job Coaching Target"
@@ -41,21 +45,11 @@ class JobCoachingTarget(models.Model):
     ]
 
     def _compute_progress(self):
-        Report = self.env["job_coaching.activity.report"]
-        cache = {}
+        # the report's own definition: people living in the target's zone
+        dated = self.filtered(lambda t: t.date_from and t.date_to)
+        reached = self.env["report.job_coaching.activity"]._targets_reached(dated)
         for target in self:
-            key = (target.date_from, target.date_to, target.zone_id.id)
-            if not all(key[:2]):
-                target.current_value = target.progress = 0
-                continue
-            if key not in cache:
-                values = Report._get_report_values(*key)
-                cache[key] = {
-                    "accompanied": values["accompanied"],
-                    "into_job": values["into_job"],
-                    "youth_remotivated": values["youth_remotivated"],
-                }
-            target.current_value = cache[key][target.kind]
+            target.current_value = reached.get(target, 0)
             target.progress = 100.0 * target.current_value / target.value if target.value else 0.0
 
     @api.constrains("date_from", "date_to")

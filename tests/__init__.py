@@ -42,6 +42,8 @@ from . import test_person_rights
 
 # reporting
 from . import test_activity_report
+from . import test_reporting_targets
+from . import test_reporting_xlsx
 from . import test_reporting_documents
 from . import test_reporting_ui
 from . import test_secrecy

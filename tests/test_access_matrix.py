@@ -72,6 +72,7 @@ MATRIX = {
     "job_coaching.activity.report": rights(user="r---", manager="r---"),
     "job_coaching.activity.report.wizard": SUBRECORD,
     "job_coaching.target": CONFIG_SOCIAL,
+    "job_coaching.activity.note": CONFIG_SOCIAL,
     "job_coaching.partner.feedback": CASELOAD,
 }
 MODES = ("read", "write", "create", "unlink")

@@ -1,5 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import io
+import zipfile
+from datetime import date
 
 import openpyxl
 from freezegun import freeze_time
@@ -330,8 +332,8 @@ class TestActivityReport(EmploymentCase):
         )
 
     def _values(self, user=None, date_from=MARCH[0], date_to=MARCH[1], **kwargs):
-        Report = self.env["job_coaching.activity.report"].with_user(user or self.coordinator)
-        return Report._get_report_values(date_from, date_to, **kwargs)
+        Report = self.env["report.job_coaching.activity"].with_user(user or self.coordinator)
+        return Report._get_activity_values(date_from, date_to, **kwargs)
 
     def _by_label(self, rows):
         return {row["label"]: [row[count] for count in COUNTS] for row in rows}
@@ -339,7 +341,12 @@ class TestActivityReport(EmploymentCase):
     def test_every_number_of_the_month(self):
         values = self._values()
         self.assertEqual(values["accompanied"], 4)  # P1 once for 5 sessions, P2, P3, P5
-        self.assertEqual(values["into_job"], 1)
+        self.assertEqual(values["into_job"], 2)  # P1 (art. 60 start), P2 (exit to a job)
+        self.assertEqual(
+            [(row["key"], row["people"]) for row in values["into_work"]],
+            [("art60", 1), ("hired", 0), ("exit_job", 1)],
+        )
+        self.assertEqual(values["into_training"], 0)
         self.assertEqual(values["workshop_people"], 2)
         self.assertEqual(values["workshops_held"], 2)
         self.assertEqual(values["art60_running"], 2)
@@ -354,7 +361,9 @@ class TestActivityReport(EmploymentCase):
                 "training_action": 2,
                 "art60_started": 1,
                 "art60_ended": 1,
+                "application_hired": 0,
                 "exit_to_job": 1,
+                "exit_to_training": 0,
                 "followup_employed_3m": 1,
                 "followup_employed_6m": 1,
             },
@@ -411,8 +420,43 @@ class TestActivityReport(EmploymentCase):
         self.assertEqual(values["partner_rating_avg"], 4.0)
         self.assertEqual(
             [(t["name"], t["target"], t["current"], t["percent"]) for t in values["targets"]],
-            [("Accompanied", 100, 4, 4.0), ("Into a job", 10, 1, 10.0)],
+            # the zone's people: P1, P3, P5 accompanied (P2 lives outside);
+            # the target without a zone counts residents of a zone: P1 (not P2)
+            [("Accompanied", 100, 3, 3.0), ("Into a job", 10, 1, 10.0)],
         )
+
+    def test_activity_per_month(self):
+        values = self._values(date_from="2021-02-01", date_to="2021-03-31")
+        # February: P2's intake, P1's session of the 28th and workshop of the 20th
+        self.assertEqual(
+            values["months"],
+            [
+                {
+                    "month": date(2021, 2, 1),
+                    "intake": 1,
+                    "session_done": 1,
+                    "workshop_attended": 1,
+                    "art60_started": 0,
+                    "exit_to_job": 0,
+                },
+                {
+                    "month": date(2021, 3, 1),
+                    "intake": 2,
+                    "session_done": 8,
+                    "workshop_attended": 3,
+                    "art60_started": 1,
+                    "exit_to_job": 1,
+                },
+            ],
+        )
+        workbook = openpyxl.load_workbook(io.BytesIO(self._wizard(self.coordinator)._get_xlsx()))
+        rows = list(workbook["Months"].iter_rows(values_only=True))
+        self.assertEqual(rows[1][1:], (2, 8, 3, 1, 1))
+        self.assertEqual(rows[1][0].date(), date(2021, 3, 1))
+        # native charts: progress against the targets, activity per month
+        with zipfile.ZipFile(io.BytesIO(self._wizard(self.coordinator)._get_xlsx())) as archive:
+            charts = [name for name in archive.namelist() if name.startswith("xl/charts/")]
+        self.assertEqual(sorted(charts), ["xl/charts/chart1.xml", "xl/charts/chart2.xml"])
 
     def test_the_period_edges(self):
         """Without its first and last day, the month loses what happened on them."""
@@ -444,7 +488,7 @@ class TestActivityReport(EmploymentCase):
         values = self._values(zone_id=self.zone.id)
         self.assertEqual(values["accompanied"], 3)
         self.assertEqual(values["totals"]["session_done"], 7)
-        self.assertEqual(values["into_job"], 0)
+        self.assertEqual(values["into_job"], 1)  # P1's art. 60 start; P2 lives outside
 
     def test_an_agent_counts_only_their_caseload(self):
         values = self._values(user=self.agent)
@@ -471,13 +515,15 @@ class TestActivityReport(EmploymentCase):
     def test_targets_dashboard(self):
         targets = self.env["job_coaching.target"].with_user(self.coordinator).search([])
         progress = {t.name: (t.current_value, round(t.progress, 1)) for t in targets}
-        # over 2021 in the zone: P1, P3, P5 (P2 lives outside); P2 into a job
+        # over 2021 in the zone: P1, P3, P5 (P2 lives outside); into work among
+        # residents of a zone: P1's art. 60 start (P2's exit to a job is outside)
         self.assertEqual(progress, {"Accompanied": (3, 3.0), "Into a job": (1, 10.0)})
 
     def _wizard(self, user):
         with Form(self.env["job_coaching.activity.report.wizard"].with_user(user)) as form:
             form.date_from = "2021-03-01"
             form.date_to = "2021-03-31"
+            form.zone_id = self.env["job_coaching.zone"]  # every person
         return form.save()
 
     def test_workbook(self):
@@ -488,6 +534,7 @@ class TestActivityReport(EmploymentCase):
             [
                 "Summary",
                 "Targets",
+                "Months",
                 "Zone",
                 "Age",
                 "CPAS Status",
@@ -495,6 +542,7 @@ class TestActivityReport(EmploymentCase):
                 "Art. 60",
                 "Youth",
                 "Feedback",
+                "Outlook",
             ],
         )
         summary = workbook["Summary"]
@@ -515,7 +563,11 @@ class TestActivityReport(EmploymentCase):
                 "Art. 60 contracts running": 2,
                 "Art. 60 contracts ended": 1,
                 "Exits into a job": 1,
-                "People into a job": 1,
+                "People into work": 2,
+                "Into work: Art. 60 contract started": 1,
+                "Into work: Hired through an application": 0,
+                "Into work: Left for a job": 1,
+                "People leaving for a training": 0,
                 "Still employed at +3 months": 1,
                 "Still employed at +6 months": 1,
             },
@@ -559,7 +611,7 @@ class TestActivityReport(EmploymentCase):
         )
         self.assertEqual(table("Art. 60"), {"Hired by the user employer": [1]})
         self.assertEqual(
-            table("Targets"), {"Accompanied": [100, 4, 4.0], "Into a job": [10, 1, 10.0]}
+            table("Targets"), {"Accompanied": [100, 3, 3.0], "Into a job": [10, 1, 10.0]}
         )
         self.assertEqual(
             table("Youth"),
@@ -580,8 +632,8 @@ class TestActivityReport(EmploymentCase):
                 ("Test Kitchen", 4, "Punctual"),
                 ("Test Kitchen", 5, "Keen"),
                 ("Partner", "Rating", "Comment"),
-                ("Maison de quartier", 3, ""),
-                ("Maison de quartier", 5, ""),
+                ("Maison de quartier", 3, None),
+                ("Maison de quartier", 5, None),
             ],
         )
 
@@ -595,6 +647,10 @@ class TestActivityReport(EmploymentCase):
 
     def test_pdf_renders_in_the_users_language(self):
         Lang = self.env["res.lang"]
+        Lang._activate_lang("fr_BE")
+        self.env["job_coaching.target"].search([("name", "=", "Accompanied")]).with_context(
+            lang="fr_BE"
+        ).name = "Objectif : accompagner (FR)"
         rendered = {}
         for code, word in (
             ("en_US", "Integration income (RIS)"),
@@ -617,11 +673,17 @@ class TestActivityReport(EmploymentCase):
             rendered[code] = html.decode()
             self.assertIn(word, rendered[code])
         self.assertNotIn("Integration income (RIS)", rendered["fr_BE"])
+        # the target's name in the reader's language, once
+        self.assertIn("Objectif : accompagner (FR)", rendered["fr_BE"])
+        self.assertNotIn("Objectif : accompagner (FR)", rendered["en_US"])
+        # decimals with the reader's separator: 4.5 / 5 for the employers' ratings
+        self.assertIn("4,50", rendered["fr_BE"])
+        self.assertIn("4.50", rendered["en_US"])
         self.assertIn("Activity Report", rendered["en_US"])
         self.assertIn("Maison de quartier", rendered["en_US"])
 
     def test_query_count_does_not_grow_with_people(self):
-        Report = self.env["job_coaching.activity.report"].with_user(self.coordinator)
+        Report = self.env["report.job_coaching.activity"].with_user(self.coordinator)
 
         def queries(count, day):
             people = self.Beneficiary.create(
@@ -648,10 +710,10 @@ class TestActivityReport(EmploymentCase):
             )
             self.env.invalidate_all()
             period = (f"2021-05-{day:02d}", f"2021-05-{day:02d}")
-            Report._get_report_values(*period)
+            Report._get_activity_values(*period)
             self.env.invalidate_all()
             before = self.cr.sql_log_count
-            values = Report._get_report_values(*period)
+            values = Report._get_activity_values(*period)
             self.assertEqual(values["accompanied"], count)
             return self.cr.sql_log_count - before
 

@@ -9,3 +9,4 @@ from .register_number import (
 )
 from .street import street_match_key, street_match_pattern
 from .text import fold
+from .xlsx import write_cell, write_table

@@ -1,0 +1,59 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class JobCoachingActivityNote(models.Model):
+    """What the coordinator writes in the funder's activity report of a period
+    and zone: the difficulties met and the outlook, in French and Dutch."""
+
+    _name = "job_coaching.activity.note"
+    _description = "Job Coaching Activity Report Comment"
+    _order = "date_from desc, id desc"
+    _rec_name = "date_from"
+    _check_company_auto = True
+
+    date_from = fields.Date(string="From", required=True)
+    date_to = fields.Date(string="To", required=True)
+    zone_id = fields.Many2one("job_coaching.zone", check_company=True, index=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    difficulties = fields.Text(translate=True)
+    outlook = fields.Text(translate=True)
+
+    @api.constrains("date_from", "date_to", "zone_id", "company_id")
+    def _check_period(self):
+        for note in self:
+            if note.date_to < note.date_from:
+                raise ValidationError(
+                    _(
+                        "The period ends before it starts: set its end after %(start)s.",
+                        start=note.date_from,
+                    )
+                )
+        groups = self._read_group(
+            [
+                ("company_id", "in", self.company_id.ids),
+                ("date_from", "in", self.mapped("date_from")),
+            ],
+            ["company_id", "date_from:day", "date_to:day", "zone_id"],
+            ["__count"],
+        )
+        if any(count > 1 for *_key, count in groups):
+            raise ValidationError(
+                _("The difficulties and outlook of this period and zone are already written.")
+            )
+
+    @api.model
+    def _find(self, date_from, date_to, zone):
+        """The comment of a period and zone of the current company, if written."""
+        return self.search(
+            [
+                ("company_id", "=", self.env.company.id),
+                ("date_from", "=", date_from),
+                ("date_to", "=", date_to),
+                ("zone_id", "=", zone.id),
+            ],
+            limit=1,
+        )
