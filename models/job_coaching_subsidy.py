@@ -143,7 +143,7 @@ class JobCoachingSubsidy(models.Model):
         Line = self.env["account.analytic.line"]
         missing = dict.fromkeys(self, Line)
         late = dict(missing)
-        for purchase in self._get_investment_purchases():
+        for purchase in self._get_investment_purchases(states=("missing", "late")):
             target = missing if purchase["state"] == "missing" else late
             target[purchase["subsidy"]] |= purchase["lines"]
         for subsidy in self:
