@@ -81,6 +81,7 @@
         "views/menus.xml",
     ],
     "demo": [
+        "demo/res_company_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/res_users_demo.xml",
         "demo/job_coaching_beneficiary_demo.xml",
