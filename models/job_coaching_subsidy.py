@@ -562,9 +562,12 @@ class JobCoachingSubsidy(models.Model):
         sheet.write(2, 0, _("Programme"))
         sheet.write(2, 1, self.programme or "")
         unbudgeted = _("Unbudgeted")
+        all_years = _("All years")
 
         def unbudgeted_note(amount):
-            return _("of which unbudgeted: %(amount)s", amount=f"{amount:,.2f}") if amount else ""
+            if not amount:
+                return ""
+            return self.env._("of which unbudgeted: %(amount)s", amount=f"{amount:,.2f}")
 
         rows = []
         for year in data["years"]:
@@ -584,7 +587,7 @@ class JobCoachingSubsidy(models.Model):
             )
         rows += [
             (
-                _("All years"),
+                all_years,
                 row["category"],
                 row["planned"],
                 row["actual"],

@@ -112,9 +112,13 @@ class TestSubsidyCostWizard(SubsidyCase):
             wizard.action_record()
 
     def test_agents_cannot_open_it(self):
-        # The agent may not read the subsidy, nor use the form.
-        with self.assertRaises((AccessError, ValidationError)):
-            self.env["job_coaching.subsidy.cost.wizard"].with_user(self.agent).create(
+        Wizard = self.env["job_coaching.subsidy.cost.wizard"].with_user(self.agent)
+        # The form is finance's...
+        with self.assertRaises(AccessError):
+            Wizard.create({"name": "x", "amount": 1, "date": "2019-03-01"})
+        # ...and the agent may not even name the subsidy.
+        with self.assertRefused(ValidationError, "no such record that you may use"):
+            Wizard.create(
                 {"subsidy_id": self.subsidy.id, "name": "x", "amount": 1, "date": "2019-03-01"}
             )
 
