@@ -128,27 +128,38 @@ class JobCoachingSubsidyLine(models.Model):
     def create(self, vals_list):
         """Budgeting a year and category that holds unbudgeted costs gives its planned
         amount to the unbudgeted line rather than a second line."""
+        # Only well-formed values are matched; the input checks refuse the others.
         keys = {
             (vals.get("subsidy_id"), vals.get("year"), vals.get("category")): index
             for index, vals in enumerate(vals_list)
+            if isinstance(vals.get("subsidy_id"), int)
+            and isinstance(vals.get("year"), int)
+            and isinstance(vals.get("category"), str)
         }
-        unbudgeted = self.search(
-            [
-                ("is_unbudgeted", "=", True),
-                ("subsidy_id", "in", [key[0] for key in keys if key[0]]),
-            ]
-        ).filtered(lambda line: (line.subsidy_id.id, line.year, line.category) in keys)
-        merged = self.browse()
+        unbudgeted = self.browse()
+        if keys:
+            unbudgeted = self.search(
+                [("is_unbudgeted", "=", True), ("subsidy_id", "in", [key[0] for key in keys])]
+            ).filtered(lambda line: (line.subsidy_id.id, line.year, line.category) in keys)
+        merged = {}
         for line in unbudgeted:
-            vals = vals_list[keys[(line.subsidy_id.id, line.year, line.category)]]
+            index = keys[(line.subsidy_id.id, line.year, line.category)]
+            vals = dict(vals_list[index])
             vals.pop("is_unbudgeted", None)
             line.write(
                 {k: v for k, v in vals.items() if k not in ("subsidy_id", "year", "category")}
             )
-            vals["_merged"] = True
-            merged |= line
-        lines = super().create([vals for vals in vals_list if not vals.pop("_merged", False)])
-        return merged | lines
+            merged[index] = line
+        created = iter(
+            super().create([vals for index, vals in enumerate(vals_list) if index not in merged])
+        )
+        # In the order of the values given.
+        return self.browse(
+            [
+                merged[index].id if index in merged else next(created).id
+                for index in range(len(vals_list))
+            ]
+        )
 
     def write(self, vals):
         res = super().write(vals)
