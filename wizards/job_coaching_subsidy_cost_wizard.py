@@ -17,7 +17,6 @@ class JobCoachingSubsidyCostWizard(models.TransientModel):
     category = fields.Selection(CATEGORIES, required=True, default="operations")
     analytic_account_id = fields.Many2one(
         "account.analytic.account",
-        string="Analytic Account",
         compute="_compute_analytic_account_id",
     )
     date = fields.Date(
