@@ -56,6 +56,7 @@
         "report/subsidy_reports.xml",
         "report/subsidy_templates.xml",
         "wizards/job_coaching_staff_cost_wizard_views.xml",
+        "wizards/job_coaching_subsidy_cost_wizard_views.xml",
         "views/account_analytic_line_views.xml",
         "views/job_coaching_subsidy_views.xml",
         "views/job_coaching_subsidy_line_views.xml",
@@ -80,6 +81,7 @@
         "views/menus.xml",
     ],
     "demo": [
+        "demo/res_company_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/res_users_demo.xml",
         "demo/job_coaching_beneficiary_demo.xml",

@@ -213,18 +213,16 @@ class JobCoachingStaffAllocation(models.Model):
                     account.root_plan_id._column_name(): account.id,
                 }
             )
-        lines = self.env["account.analytic.line"].create(line_vals)
-        return Posting.create(
-            [
-                {
-                    "allocation_id": allocation.id,
-                    "month": month,
-                    "amount": -line.amount,
-                    "analytic_line_id": line.id,
-                }
-                for allocation, line in zip(allocations, lines, strict=True)
-            ]
+        # The postings first: a month posted twice at the same time fails on their unique
+        # key, before the cost lines touch the subsidy's budget lines.
+        postings = Posting.create(
+            [{"allocation_id": allocation.id, "month": month} for allocation in allocations]
         )
+        postings.flush_recordset()
+        lines = self.env["account.analytic.line"].create(line_vals)
+        for posting, line in zip(postings, lines, strict=True):
+            posting.write({"amount": -line.amount, "analytic_line_id": line.id})
+        return postings
 
     @api.model
     def _cron_post_personnel_cost(self):

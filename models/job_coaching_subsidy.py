@@ -6,6 +6,7 @@ import xlsxwriter
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import format_amount, format_date
 
 from ..tools.xlsx import write_table
 from .job_coaching_team_thread import FINANCE_GROUP, MANAGER_GROUP
@@ -96,15 +97,33 @@ class JobCoachingSubsidy(models.Model):
         "account.analytic.line",
         string="Investments Awaiting Approval",
         compute="_compute_unapproved_investment_ids",
+        help="Cost lines of purchases above the threshold without the funder's approval.",
     )
     unapproved_investment_count = fields.Integer(compute="_compute_unapproved_investment_ids")
+    late_investment_ids = fields.Many2many(
+        "account.analytic.line",
+        string="Investments Approved Late",
+        compute="_compute_unapproved_investment_ids",
+        help="Cost lines of purchases above the threshold whose approval is dated after the "
+        "expense: the approval was not prior.",
+    )
+    late_investment_count = fields.Integer(compute="_compute_unapproved_investment_ids")
+    amount_unbudgeted = fields.Monetary(
+        string="Unbudgeted",
+        compute="_compute_amounts",
+        store=True,
+        help="Costs of a year and category without a budget line (included in Actual).",
+    )
 
-    @api.depends("line_ids.amount_planned", "line_ids.amount_actual")
+    @api.depends("line_ids.amount_planned", "line_ids.amount_actual", "line_ids.is_unbudgeted")
     def _compute_amounts(self):
         for subsidy in self:
             subsidy.amount_planned = sum(subsidy.line_ids.mapped("amount_planned"))
             subsidy.amount_actual = sum(subsidy.line_ids.mapped("amount_actual"))
             subsidy.amount_remaining = subsidy.amount_planned - subsidy.amount_actual
+            subsidy.amount_unbudgeted = sum(
+                subsidy.line_ids.filtered("is_unbudgeted").mapped("amount_actual")
+            )
 
     @api.depends("personnel_account_id", "operations_account_id", "equipment_account_id")
     def _compute_analytic_line_count(self):
@@ -121,19 +140,17 @@ class JobCoachingSubsidy(models.Model):
 
     @api.depends("equipment_account_id", "approval_threshold")
     def _compute_unapproved_investment_ids(self):
-        lines = self._get_investment_lines().filtered(
-            lambda line: not (line.subsidy_approval_ref and line.subsidy_approval_date)
-        )
-        by_account = lines.grouped(lambda line: line._get_analytic_accounts())
+        Line = self.env["account.analytic.line"]
+        missing = dict.fromkeys(self, Line)
+        late = dict(missing)
+        for purchase in self._get_investment_purchases(states=("missing", "late")):
+            target = missing if purchase["state"] == "missing" else late
+            target[purchase["subsidy"]] |= purchase["lines"]
         for subsidy in self:
-            unapproved = self.env["account.analytic.line"]
-            for accounts, account_lines in by_account.items():
-                if subsidy.equipment_account_id in accounts:
-                    unapproved |= account_lines.filtered(
-                        lambda line, s=subsidy: -line.amount > s.approval_threshold
-                    )
-            subsidy.unapproved_investment_ids = unapproved
-            subsidy.unapproved_investment_count = len(unapproved)
+            subsidy.unapproved_investment_ids = missing[subsidy]
+            subsidy.unapproved_investment_count = len(missing[subsidy])
+            subsidy.late_investment_ids = late[subsidy]
+            subsidy.late_investment_count = len(late[subsidy])
 
     @api.constrains("date_start", "date_end")
     def _check_dates(self):
@@ -154,7 +171,9 @@ class JobCoachingSubsidy(models.Model):
     @api.constrains("state")
     def _check_investments_approved(self):
         # Approvals are typed on the analytic lines: read them afresh.
-        self.invalidate_recordset(["unapproved_investment_ids", "unapproved_investment_count"])
+        self.invalidate_recordset(
+            ["unapproved_investment_ids", "unapproved_investment_count", "late_investment_ids"]
+        )
         for subsidy in self.filtered(lambda s: s.state == "closed"):
             if subsidy.unapproved_investment_ids:
                 raise ValidationError(
@@ -179,6 +198,12 @@ class JobCoachingSubsidy(models.Model):
             subsidy.display_name = (
                 f"[{subsidy.reference}] {subsidy.name}" if subsidy.reference else subsidy.name
             )
+
+    def write(self, vals):
+        res = super().write(vals)
+        if set(CATEGORY_ACCOUNT_FIELDS.values()) & set(vals):
+            self._sync_unbudgeted_lines()
+        return res
 
     # Actions
     def action_activate(self):
@@ -239,7 +264,17 @@ class JobCoachingSubsidy(models.Model):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "job_coaching.job_coaching_subsidy_analytic_line_action"
         )
-        action["domain"] = [("id", "in", self.unapproved_investment_ids.ids)]
+        action["domain"] = [
+            ("id", "in", (self.unapproved_investment_ids | self.late_investment_ids).ids)
+        ]
+        return action
+
+    def action_record_cost(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "job_coaching.job_coaching_subsidy_cost_wizard_action"
+        )
+        action["context"] = {"default_subsidy_id": self.id}
         return action
 
     def action_export_xlsx(self):
@@ -260,6 +295,14 @@ class JobCoachingSubsidy(models.Model):
                 {"name": _("Subsidies"), "default_applicability": "optional"}
             )
         return plan
+
+    def _sync_unbudgeted_lines(self):
+        """Unbudgeted lines for the costs already on accounts newly linked."""
+        costs = self._read_costs(self._get_accounts())
+        keys = {key for key, amount in costs.items() if amount}
+        # sudo: the unbudgeted flag is the application's.
+        budget_lines = self.env["job_coaching.subsidy.line"].sudo()
+        budget_lines._create_unbudgeted(keys - set(self.line_ids._budget_keys()))
 
     def _get_accounts(self):
         return self.personnel_account_id | self.operations_account_id | self.equipment_account_id
@@ -291,15 +334,91 @@ class JobCoachingSubsidy(models.Model):
                 result[key] += value
         return result
 
-    def _get_investment_lines(self):
-        """Cost lines of the equipment accounts above the lowest approval threshold."""
+    @api.model
+    def _get_investment_subsidies(self, lines):
+        """The subsidies whose equipment account the analytic lines are posted on."""
+        accounts = self.env["account.analytic.account"]
+        for line in lines:
+            accounts |= line._get_analytic_accounts()
+        if not accounts:
+            return self.browse()
+        return self.search([("equipment_account_id", "in", accounts.ids)])
+
+    def _get_investment_purchases(self, states=("missing", "late", "approved")):
+        """The purchases on the subsidies' equipment accounts, each judged as a whole
+        against its subsidy's threshold: lines of one journal entry, or of one supplier
+        and reference, make one purchase. A list of dicts with the subsidy, the lines,
+        the amount, the expense date (the first line's), the approval and its state:
+        ``not_needed``, ``missing``, ``late`` (approved after the expense), ``approved``.
+        """
         accounts = self.equipment_account_id
         if not accounts:
-            return self.env["account.analytic.line"]
-        threshold = min(self.mapped("approval_threshold"))
-        return self.env["account.analytic.line"].search(
-            [("auto_account_id", "in", accounts.ids), ("amount", "<", -threshold)]
+            return []
+        lines = self.env["account.analytic.line"].search(
+            [("auto_account_id", "in", accounts.ids)], order="date, id"
         )
+        purchases = []
+        for subsidy in self.filtered("equipment_account_id"):
+            groups = defaultdict(lambda: self.env["account.analytic.line"])
+            for line in lines:
+                if subsidy.equipment_account_id in line._get_analytic_accounts():
+                    groups[line._subsidy_purchase_key()] |= line
+            for group in groups.values():
+                purchase = subsidy._judge_purchase(group)
+                if states is None or purchase["state"] in states:
+                    purchases.append(purchase)
+        return purchases
+
+    def _judge_purchase(self, lines):
+        """One purchase of the subsidy: does it need the funder's prior approval, and
+        was the approval given before the expense?"""
+        self.ensure_one()
+        amount = -sum(lines.mapped("amount"))
+        date = min(lines.mapped("date"))
+        approvals = lines.filtered(
+            lambda line: line.subsidy_approval_ref and line.subsidy_approval_date
+        ).sorted("subsidy_approval_date")
+        approval = approvals[:1]
+        first = lines[:1]
+        ref = first.subsidy_purchase_ref or (first["ref"] if "ref" in first._fields else "")
+        label = " - ".join(filter(None, [first.partner_id.display_name, ref])) or first.name
+        values = {
+            "subsidy": self,
+            "lines": lines,
+            "label": label or "",
+            "amount": amount,
+            "date": date,
+            "approval_ref": approval.subsidy_approval_ref or "",
+            "approval_date": approval.subsidy_approval_date,
+            "warning": False,
+        }
+        amount_text = format_amount(self.env, amount, self.currency_id)
+        if self.currency_id.compare_amounts(amount, self.approval_threshold) <= 0:
+            values["state"] = "not_needed"
+        elif not approval:
+            values["state"] = "missing"
+            values["warning"] = _(
+                "The purchase %(purchase)s (%(amount)s) is above %(threshold)s: it needs the "
+                "funder's written approval dated before %(date)s.",
+                purchase=values["label"],
+                amount=amount_text,
+                threshold=format_amount(self.env, self.approval_threshold, self.currency_id),
+                date=format_date(self.env, date),
+            )
+        elif approval.subsidy_approval_date > date:
+            values["state"] = "late"
+            values["warning"] = _(
+                "The funder's approval %(approval)s of %(purchase)s (%(amount)s) is dated "
+                "%(approval_date)s, after the expense of %(date)s: it is not a prior approval.",
+                approval=approval.subsidy_approval_ref,
+                purchase=values["label"],
+                amount=amount_text,
+                approval_date=format_date(self.env, approval.subsidy_approval_date),
+                date=format_date(self.env, date),
+            )
+        else:
+            values["state"] = "approved"
+        return values
 
     def _get_justification_data(self):
         """What the funder's justification shows, for the PDF and the workbook alike."""
@@ -318,6 +437,7 @@ class JobCoachingSubsidy(models.Model):
                             "planned": line.amount_planned,
                             "actual": line.amount_actual,
                             "remaining": line.amount_remaining,
+                            "unbudgeted": line.is_unbudgeted,
                         }
                         for line in lines.sorted(lambda line: order.index(line.category))
                     ],
@@ -336,6 +456,7 @@ class JobCoachingSubsidy(models.Model):
                         "planned": sum(lines.mapped("amount_planned")),
                         "actual": sum(lines.mapped("amount_actual")),
                         "remaining": sum(lines.mapped("amount_remaining")),
+                        "unbudgeted": sum(lines.filtered("is_unbudgeted").mapped("amount_actual")),
                     }
                 )
         account_category = {
@@ -367,19 +488,20 @@ class JobCoachingSubsidy(models.Model):
                         "amount": -line.amount,
                     }
                 )
-                if (
-                    self.equipment_account_id in line._get_analytic_accounts()
-                    and -line.amount > self.approval_threshold
-                ):
-                    investments.append(
-                        {
-                            "date": line.date,
-                            "name": line.name,
-                            "amount": -line.amount,
-                            "approval_ref": line.subsidy_approval_ref or "",
-                            "approval_date": line.subsidy_approval_date,
-                        }
-                    )
+        for purchase in self._get_investment_purchases():
+            for line in purchase["lines"]:
+                investments.append(
+                    {
+                        "date": line.date,
+                        "name": line.name,
+                        "amount": -line.amount,
+                        "approval_ref": line.subsidy_approval_ref or purchase["approval_ref"],
+                        "approval_date": line.subsidy_approval_date or purchase["approval_date"],
+                        "purchase": purchase["label"],
+                        "purchase_amount": purchase["amount"],
+                        "state": purchase["state"],
+                    }
+                )
         return {
             "years": years,
             "categories": by_category,
@@ -387,6 +509,7 @@ class JobCoachingSubsidy(models.Model):
                 "planned": self.amount_planned,
                 "actual": self.amount_actual,
                 "remaining": self.amount_remaining,
+                "unbudgeted": self.amount_unbudgeted,
             },
             "allocations": [
                 {
@@ -425,30 +548,59 @@ class JobCoachingSubsidy(models.Model):
         sheet.write(1, 1, self.funder_id.display_name)
         sheet.write(2, 0, _("Programme"))
         sheet.write(2, 1, self.programme or "")
+        unbudgeted = _("Unbudgeted")
+        all_years = _("All years")
+
+        def unbudgeted_note(amount):
+            if not amount:
+                return ""
+            return self.env._("of which unbudgeted: %(amount)s", amount=f"{amount:,.2f}")
+
         rows = []
         for year in data["years"]:
             rows += [
-                (year["year"], row["category"], row["planned"], row["actual"], row["remaining"])
+                (
+                    year["year"],
+                    row["category"],
+                    row["planned"],
+                    row["actual"],
+                    row["remaining"],
+                    unbudgeted if row["unbudgeted"] else "",
+                )
                 for row in year["rows"]
             ]
             rows.append(
-                (year["year"], _("Total"), year["planned"], year["actual"], year["remaining"])
+                (year["year"], _("Total"), year["planned"], year["actual"], year["remaining"], "")
             )
         rows += [
-            (_("All years"), row["category"], row["planned"], row["actual"], row["remaining"])
+            (
+                all_years,
+                row["category"],
+                row["planned"],
+                row["actual"],
+                row["remaining"],
+                unbudgeted_note(row["unbudgeted"]),
+            )
             for row in data["categories"]
         ]
         total = data["total"]
         rows.append(
-            (_("All years"), _("Total"), total["planned"], total["actual"], total["remaining"])
+            (
+                _("All years"),
+                _("Total"),
+                total["planned"],
+                total["actual"],
+                total["remaining"],
+                unbudgeted_note(total["unbudgeted"]),
+            )
         )
         write_table(
             sheet,
             4,
             0,
-            [_("Year"), _("Category"), *amounts],
+            [_("Year"), _("Category"), *amounts, _("Note")],
             rows,
-            [None, None, money, money, money_bold],
+            [None, None, money, money, money_bold, bold],
             bold,
         )
 

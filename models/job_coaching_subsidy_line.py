@@ -41,6 +41,13 @@ class JobCoachingSubsidyLine(models.Model):
     is_over_budget = fields.Boolean(
         string="Over Budget", compute="_compute_amount_remaining", store=True
     )
+    is_unbudgeted = fields.Boolean(
+        string="Unbudgeted",
+        readonly=True,
+        copy=False,
+        help="Added by the application for costs of a year and category that have no "
+        "budget: give it a planned amount to budget it.",
+    )
 
     _sql_constraints = [
         (
@@ -89,9 +96,10 @@ class JobCoachingSubsidyLine(models.Model):
                 categories.get(line.category) or ""
             )
 
-    @api.constrains("year", "subsidy_id")
+    @api.constrains("year", "subsidy_id", "is_unbudgeted")
     def _check_year(self):
-        for line in self:
+        # Costs posted outside the period still show, as unbudgeted lines.
+        for line in self.filtered(lambda line: not line.is_unbudgeted):
             subsidy = line.subsidy_id
             if not subsidy.date_start.year <= line.year <= subsidy.date_end.year:
                 raise ValidationError(
@@ -115,6 +123,86 @@ class JobCoachingSubsidyLine(models.Model):
                         line=line.display_name,
                     )
                 )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        """Budgeting a year and category that holds unbudgeted costs gives its planned
+        amount to the unbudgeted line rather than a second line."""
+        # Only well-formed values are matched; the input checks refuse the others.
+        keys = {
+            (vals.get("subsidy_id"), vals.get("year"), vals.get("category")): index
+            for index, vals in enumerate(vals_list)
+            if isinstance(vals.get("subsidy_id"), int)
+            and isinstance(vals.get("year"), int)
+            and isinstance(vals.get("category"), str)
+        }
+        unbudgeted = self.browse()
+        if keys:
+            unbudgeted = self.search(
+                [("is_unbudgeted", "=", True), ("subsidy_id", "in", [key[0] for key in keys])]
+            ).filtered(lambda line: (line.subsidy_id.id, line.year, line.category) in keys)
+        merged = {}
+        for line in unbudgeted:
+            index = keys[(line.subsidy_id.id, line.year, line.category)]
+            vals = dict(vals_list[index])
+            vals.pop("is_unbudgeted", None)
+            line.write(
+                {k: v for k, v in vals.items() if k not in ("subsidy_id", "year", "category")}
+            )
+            merged[index] = line
+        created = iter(
+            super().create([vals for index, vals in enumerate(vals_list) if index not in merged])
+        )
+        # In the order of the values given.
+        return self.browse(
+            [
+                merged[index].id if index in merged else next(created).id
+                for index in range(len(vals_list))
+            ]
+        )
+
+    def write(self, vals):
+        res = super().write(vals)
+        if vals.get("amount_planned"):
+            # sudo: the flag is the application's; a planned amount budgets the line.
+            self.filtered("is_unbudgeted").sudo().is_unbudgeted = False
+        return res
+
+    @api.model
+    def _create_unbudgeted(self, keys):
+        """Unbudgeted lines for the (analytic account id, year) keys that have costs and
+        belong to a subsidy's category account."""
+        if not keys:
+            return self.browse()
+        account_ids = list({account_id for account_id, __ in keys})
+        subsidies = self.env["job_coaching.subsidy"].search(
+            [
+                "|",
+                "|",
+                ("personnel_account_id", "in", account_ids),
+                ("operations_account_id", "in", account_ids),
+                ("equipment_account_id", "in", account_ids),
+            ]
+        )
+        costs = subsidies._read_costs(subsidies._get_accounts())
+        vals_list = []
+        for subsidy in subsidies:
+            for category, fname in CATEGORY_ACCOUNT_FIELDS.items():
+                account = subsidy[fname]
+                for account_id, year in keys:
+                    if account.id == account_id and costs.get((account_id, year)):
+                        vals_list.append(
+                            {
+                                "subsidy_id": subsidy.id,
+                                "year": year,
+                                "category": category,
+                                "is_unbudgeted": True,
+                            }
+                        )
+        return self.create(vals_list)
+
+    def _budget_keys(self):
+        return [(line.analytic_account_id.id, line.year) for line in self]
 
     @api.model
     def _get_category_labels(self):

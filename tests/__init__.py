@@ -30,9 +30,11 @@ from . import test_staff_allocation
 from . import test_subsidy_access
 from . import test_subsidy_approval
 from . import test_subsidy_budget
+from . import test_subsidy_cost_wizard
 from . import test_subsidy_report
 from . import test_subsidy_rpc
 from . import test_subsidy_ui
+from . import test_subsidy_unbudgeted
 
 # data protection
 from . import test_multi_company

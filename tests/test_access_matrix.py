@@ -63,6 +63,7 @@ MATRIX = {
     "job_coaching.staff.allocation": FINANCE,
     "job_coaching.staff.cost.posting": FINANCE,
     "job_coaching.staff.cost.wizard": rights(finance="rwcu"),
+    "job_coaching.subsidy.cost.wizard": rights(finance="rwcu"),
     # data protection: coordinators read the traces, nobody writes them by hand
     "job_coaching.erasure.log": rights(manager="r---"),
     "job_coaching.access.log": rights(manager="r---"),

@@ -86,7 +86,9 @@ class TestSubsidyBudget(SubsidyCase):
             self._cost(subsidy, "operations", "2019-03-01", 10)
             self._cost(subsidy, "personnel", "2020-03-01", 10)
         lines = (self.subsidy | other).line_ids
-        self.assertEqual(len(lines), 14)
+        # 14 budget lines and the unbudgeted line of self.subsidy's personnel cost of 2020.
+        self.assertEqual(len(lines), 15)
+        self.assertEqual(lines.filtered("is_unbudgeted").year, 2020)
         self.env.flush_all()
         self.env.invalidate_all()
         lines = self.BudgetLine.browse(lines.ids)
@@ -94,8 +96,8 @@ class TestSubsidyBudget(SubsidyCase):
         # subsidies' currency (Monetary rounding): the same for 1 line or 1,000.
         with self.assertQueryCount(9):
             lines._compute_amount_actual()
-        # 2 x operations 2019; the personnel cost of 2020 is outside self.subsidy's budget.
-        self.assertEqual(sum(lines.mapped("amount_actual")), 30)
+        # 2 x operations 2019, 2 x personnel 2020 (one of them unbudgeted).
+        self.assertEqual(sum(lines.mapped("amount_actual")), 40)
 
     def test_budget_line_outside_the_period_is_refused(self):
         count = len(self.subsidy.line_ids)

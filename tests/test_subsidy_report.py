@@ -71,7 +71,8 @@ class TestSubsidyReport(SubsidyCase):
         budget = [
             row for row in workbook["Budget"].iter_rows(min_row=6, values_only=True) if row[0]
         ]
-        rows = {(row[0], row[1]): row[2:] for row in budget}
+        rows = {(row[0], row[1]): row[2:5] for row in budget}
+        self.assertFalse([row[5] for row in budget if row[5]], "nothing is unbudgeted here")
         self.assertEqual(rows[(2018, "Personnel")], (6667, 1666.67, 5000.33))
         self.assertEqual(rows[(2018, "Operations")], (583, 245.8, 337.2))
         self.assertEqual(rows[(2018, "Equipment and investment")], (2500, 6000, -3500))

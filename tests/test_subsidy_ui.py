@@ -39,11 +39,17 @@ class TestSubsidyUi(HttpCase):
             "job_coaching_subsidy_budget",
             login=finance.login,
         )
-        line = subsidy.line_ids
+        line = subsidy.line_ids.filtered(lambda line: not line.is_unbudgeted)
         self.assertEqual(
             (line.year, line.category, line.amount_planned), (2030, "operations", 1500)
         )
         last_month = fields.Date.today().replace(day=1) - relativedelta(months=1)
+        # Last month's personnel cost has no budget line: it shows as unbudgeted.
+        unbudgeted = subsidy.line_ids - line
+        self.assertEqual(
+            (unbudgeted.year, unbudgeted.category, unbudgeted.amount_actual),
+            (last_month.year, "personnel", 1500),
+        )
         posting = self.env["job_coaching.staff.cost.posting"].search(
             [("subsidy_id", "=", subsidy.id)]
         )
