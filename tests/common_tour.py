@@ -27,3 +27,9 @@ class JobCoachingTourCase(HttpCase):
             lang=lang,
             tz="Europe/Brussels",
         )
+
+    def start_tour(self, url_path, tour_name, step_delay=None, **kwargs):
+        # A whole flow from the menu, on machines shared by several test runs:
+        # three minutes rather than one.
+        kwargs.setdefault("timeout", 180)
+        return super().start_tour(url_path, tour_name, step_delay=step_delay, **kwargs)
