@@ -71,7 +71,7 @@ class TestSubsidyCostUi(JobCoachingTourCase):
         subsidy.action_activate()
         self.start_tour("/odoo", "job_coaching_subsidy_equipment_cost", login=finance.login)
         line = self.env["account.analytic.line"].search(
-            [("name", "=", "Laptop for the office hours")]
+            [("name", "=", "Laptop for the office hours"), ("create_uid", "=", finance.id)]
         )
         account = subsidy.equipment_account_id
         self.assertEqual(line[account.plan_id._column_name()], account)
