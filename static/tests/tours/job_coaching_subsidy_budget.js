@@ -73,17 +73,17 @@ registry.category("web_tour.tours").add("job_coaching_subsidy_equipment_cost", {
         },
         {
             content: "Record a cost",
-            trigger: ".o_list_view:not(:has(.o_searchview_facet)) .o_list_button_add",
+            trigger: ".o_list_view .o_list_button_add",
             run: "click",
         },
         {
             content: "What was bought",
-            trigger: ".o_form_view .o_field_widget[name=name] input",
+            trigger: ".o_field_widget[name=name] input",
             run: "edit Laptop for the office hours",
         },
         {
             content: "The subsidy's equipment account",
-            trigger: ".o_form_view .o_field_widget[name^=x_plan] input",
+            trigger: ".o_field_widget[name^=x_plan] input",
             run: "edit TOUR 01-EQU",
         },
         {
@@ -93,22 +93,23 @@ registry.category("web_tour.tours").add("job_coaching_subsidy_equipment_cost", {
         },
         {
             content: "A cost is a negative amount on an analytic line",
-            trigger: ".o_form_view .o_field_widget[name=amount] input",
+            trigger: ".o_field_widget[name=amount] input",
             run: "edit -1250",
         },
         {
             content: "The funder's approval of the investment",
-            trigger: ".o_form_view .o_field_widget[name=subsidy_approval_ref] input",
+            trigger: ".o_field_widget[name=subsidy_approval_ref] input",
             run: "edit DRU/2026/17",
         },
         {
-            content: "Save the cost",
-            trigger: ".o_form_button_save",
+            content: "Save the cost (in the list's row or in the form)",
+            trigger: ".o_list_button_save, .o_form_button_save",
             run: "click",
         },
         {
             content: "The cost is recorded",
-            trigger: ".o_form_saved .o_field_widget[name=name]",
+            trigger:
+                ".o_data_row:not(.o_selected_row) td[name=name]:contains(Laptop for the office hours), .o_form_saved .o_field_widget[name=name]",
         },
     ],
 });
