@@ -154,7 +154,7 @@ class TestWorkshopFirstHour(JobCoachingCase):
     def test_registration_from_the_file_offers_the_company_workshops(self):
         # The file's button opens registrations with the file as default.
         action = self.person.with_user(self.agent).action_open_workshop_registrations()
-        Registration = self.Registration.with_user(self.agent).with_context(action["context"])
+        Registration = self.Registration.with_user(self.agent).with_context(**action["context"])
         form = Form(Registration)
         self.assertEqual(form.company_id, self.company)
         self.assertIn(self.upcoming, self._offered(form))
