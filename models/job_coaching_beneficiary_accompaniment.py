@@ -21,6 +21,9 @@ class JobCoachingBeneficiary(models.Model):
     workshop_registration_ids = fields.One2many(
         "job_coaching.workshop.registration", "beneficiary_id", string="Workshop Registrations"
     )
+    workshop_registered_count = fields.Integer(
+        string="Workshops Registered", compute="_compute_workshop_attended_count"
+    )
     workshop_attended_count = fields.Integer(
         string="Workshops Attended", compute="_compute_workshop_attended_count"
     )
@@ -57,15 +60,18 @@ class JobCoachingBeneficiary(models.Model):
             beneficiary.next_session_date = upcoming.get(beneficiary, False)
 
     def _compute_workshop_attended_count(self):
-        counts = dict(
-            self.env["job_coaching.workshop.registration"]._read_group(
-                [("beneficiary_id", "in", self.ids), ("attendance", "=", "attended")],
-                ["beneficiary_id"],
-                ["__count"],
-            )
-        )
+        registered, attended = {}, {}
+        for beneficiary, attendance, count in self.env[
+            "job_coaching.workshop.registration"
+        ]._read_group(
+            [("beneficiary_id", "in", self.ids)], ["beneficiary_id", "attendance"], ["__count"]
+        ):
+            registered[beneficiary] = registered.get(beneficiary, 0) + count
+            if attendance == "attended":
+                attended[beneficiary] = count
         for beneficiary in self:
-            beneficiary.workshop_attended_count = counts.get(beneficiary, 0)
+            beneficiary.workshop_registered_count = registered.get(beneficiary, 0)
+            beneficiary.workshop_attended_count = attended.get(beneficiary, 0)
 
     def action_open_sessions(self):
         self.ensure_one()

@@ -3,6 +3,7 @@ from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import format_datetime
 from odoo.tools.sql import create_index
 
 PARTIES = [
@@ -45,11 +46,22 @@ class JobCoachingSession(models.Model):
     start = fields.Datetime(
         required=True, tracking=True, default=lambda self: self._default_start()
     )
+    # Moving the start keeps the duration: the end follows (as calendar.event).
     stop = fields.Datetime(
-        string="End", required=True, tracking=True, default=lambda self: self._default_stop()
+        string="End",
+        required=True,
+        tracking=True,
+        default=lambda self: self._default_stop(),
+        compute="_compute_stop",
+        store=True,
+        readonly=False,
     )
     duration = fields.Float(
-        string="Duration (hours)", compute="_compute_duration", store=True, aggregator="sum"
+        string="Duration (hours)",
+        compute="_compute_duration",
+        store=True,
+        readonly=False,
+        aggregator="sum",
     )
     location = fields.Selection(
         [
@@ -76,8 +88,12 @@ class JobCoachingSession(models.Model):
             ("exit", "Exit"),
         ],
         required=True,
-        default="follow_up",
+        compute="_compute_kind",
+        store=True,
+        readonly=False,
+        precompute=True,
         tracking=True,
+        help="The first session of a file is its intake; the next ones are follow-ups.",
     )
     state = fields.Selection(
         [
@@ -158,6 +174,41 @@ class JobCoachingSession(models.Model):
             else:
                 session.duration = 0.0
 
+    @api.depends("start", "duration")
+    def _compute_stop(self):
+        # The end depends on the duration and the duration on the end: a new
+        # start keeps the *current* duration, so the duration must not be
+        # recomputed from the old end while the end is computed.
+        self.env.remove_to_compute(self._fields["duration"], self)
+        for session in self:
+            minutes = round((session.duration or 1.0) * 60)
+            session.stop = session.start and session.start + timedelta(minutes=minutes)
+
+    @api.depends("beneficiary_id")
+    def _compute_kind(self):
+        # A session already saved keeps its kind when it moves to another file.
+        to_compute = self.filtered(lambda s: not (s._origin and s.kind))
+        beneficiaries = to_compute.beneficiary_id
+        held = {}
+        if beneficiaries:
+            # sudo: the kind follows the file's whole history, not only the
+            # sessions the user may read; only a count is read
+            held = dict(
+                self.sudo()._read_group(
+                    [
+                        ("beneficiary_id", "in", beneficiaries.ids),
+                        ("state", "in", BUSY_STATES),
+                        ("id", "not in", to_compute._origin.ids),
+                    ],
+                    ["beneficiary_id"],
+                    ["__count"],
+                )
+            )
+        for session in to_compute:
+            # A file whose sessions were all cancelled or missed still needs its intake.
+            first = not held.get(session.beneficiary_id._origin.sudo(), 0)
+            session.kind = "intake" if first else "follow_up"
+
     @api.depends("requested_by")
     def _compute_is_appointment_request(self):
         for session in self:
@@ -194,7 +245,7 @@ class JobCoachingSession(models.Model):
                         "The session with %(name)s ends before it starts: set an end after "
                         "%(start)s.",
                         name=session.beneficiary_id.name,
-                        start=session.start,
+                        start=format_datetime(self.env, session.start, dt_format=False),
                     )
                 )
 
@@ -241,20 +292,10 @@ class JobCoachingSession(models.Model):
                             "%(agent)s already has a session from %(start)s to %(stop)s: "
                             "choose another time.",
                             agent=session.user_id.name,
-                            start=other.start,
-                            stop=other.stop,
+                            start=format_datetime(self.env, other.start, dt_format=False),
+                            stop=format_datetime(self.env, other.stop, dt_format=False),
                         )
                     )
-
-    # ------------------------------------------------------------------
-    # Onchange (UI help)
-    # ------------------------------------------------------------------
-
-    @api.onchange("start")
-    def _onchange_start_keep_duration(self):
-        if self.start:
-            hours = self._origin.duration or self.duration or 1.0
-            self.stop = self.start + timedelta(hours=hours)
 
     # ------------------------------------------------------------------
     # CRUD
@@ -262,6 +303,13 @@ class JobCoachingSession(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("start") and not vals.get("stop"):
+                # A start without an end: the end follows the duration (an
+                # hour by default), not the default end of a session planned now.
+                start = fields.Datetime.to_datetime(vals["start"])
+                minutes = round((vals.get("duration") or 1.0) * 60)
+                vals["stop"] = start + timedelta(minutes=minutes)
         sessions = super().create(vals_list)
         sessions._sync_calendar_event()
         sessions._after_done()

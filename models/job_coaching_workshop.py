@@ -3,6 +3,7 @@ from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import format_datetime
 
 
 class JobCoachingWorkshop(models.Model):
@@ -45,8 +46,18 @@ class JobCoachingWorkshop(models.Model):
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
     registration_ids = fields.One2many("job_coaching.workshop.registration", "workshop_id")
-    seats_taken = fields.Integer(compute="_compute_seats", store=True)
-    attended_count = fields.Integer(string="Attended", compute="_compute_seats", store=True)
+    seats_taken = fields.Integer(
+        string="Registered",
+        compute="_compute_seats",
+        store=True,
+        help="People registered, whatever their attendance: the seats taken.",
+    )
+    attended_count = fields.Integer(
+        string="Attended",
+        compute="_compute_seats",
+        store=True,
+        help="People who came to the workshop.",
+    )
     description = fields.Html()
 
     _sql_constraints = [
@@ -85,7 +96,7 @@ class JobCoachingWorkshop(models.Model):
                     _(
                         "The workshop %(name)s ends before it starts: set an end after %(start)s.",
                         name=workshop.name,
-                        start=workshop.start,
+                        start=format_datetime(self.env, workshop.start, dt_format=False),
                     )
                 )
 
@@ -110,3 +121,9 @@ class JobCoachingWorkshop(models.Model):
 
     def action_reset(self):
         self.write({"state": "planned"})
+
+    @api.model
+    def _cron_close_past_workshops(self):
+        """A workshop whose end has passed is held: it leaves the planned ones,
+        so it is no longer offered for registration."""
+        self.search([("state", "=", "planned"), ("stop", "<", fields.Datetime.now())]).action_done()

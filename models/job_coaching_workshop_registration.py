@@ -1,6 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import format_datetime
 
 
 class JobCoachingWorkshopRegistration(models.Model):
@@ -11,7 +12,13 @@ class JobCoachingWorkshopRegistration(models.Model):
     _check_company_auto = True
 
     workshop_id = fields.Many2one(
-        "job_coaching.workshop", required=True, ondelete="restrict", index=True, check_company=True
+        "job_coaching.workshop",
+        required=True,
+        ondelete="restrict",
+        index=True,
+        check_company=True,
+        # Past workshops are closed: registration is for the planned ones.
+        domain="[('state', '=', 'planned')]",
     )
     beneficiary_id = fields.Many2one(
         "job_coaching.beneficiary",
@@ -32,8 +39,14 @@ class JobCoachingWorkshopRegistration(models.Model):
     )
     start = fields.Datetime(related="workshop_id.start", store=True)
     topic = fields.Selection(related="workshop_id.topic", store=True)
+    # The company of the workshop, or of the file while no workshop is chosen:
+    # a registration started from the file offers that company's workshops.
     company_id = fields.Many2one(
-        related="workshop_id.company_id", store=True, index=True, precompute=True
+        "res.company",
+        compute="_compute_company_id",
+        store=True,
+        index=True,
+        precompute=True,
     )
 
     _sql_constraints = [
@@ -43,6 +56,13 @@ class JobCoachingWorkshopRegistration(models.Model):
             "This person is already registered for this workshop.",
         ),
     ]
+
+    @api.depends("workshop_id.company_id", "beneficiary_id.company_id")
+    def _compute_company_id(self):
+        for registration in self:
+            registration.company_id = (
+                registration.workshop_id.company_id or registration.beneficiary_id.company_id
+            )
 
     @api.depends("workshop_id", "beneficiary_id")
     def _compute_display_name(self):
@@ -63,7 +83,9 @@ class JobCoachingWorkshopRegistration(models.Model):
                         "The workshop %(name)s has not taken place yet (%(start)s): record "
                         "the attendance of %(person)s afterwards.",
                         name=registration.workshop_id.name,
-                        start=registration.workshop_id.start,
+                        start=format_datetime(
+                            self.env, registration.workshop_id.start, dt_format=False
+                        ),
                         person=registration.beneficiary_id.name,
                     )
                 )

@@ -1,15 +1,17 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import tagged
 
-from .common import USER_GROUP
+from .common import MANAGER_GROUP
+from .common_tour import JobCoachingTourCase
 
 
 @tagged("post_install", "-at_install")
-class TestEmploymentTour(HttpCase):
-    def test_from_vacancy_to_art60_evaluation(self):
-        agent = new_test_user(
-            self.env, login="jc_tour_employment", groups=USER_GROUP, name="Tour Agent"
-        )
+class TestEmploymentTour(JobCoachingTourCase):
+    """A coordinator goes from a vacancy to a hire and an art. 60 contract,
+    then opens the year's report, from the menu."""
+
+    def _from_vacancy_to_art60_and_report(self, lang):
+        agent = self._tour_user("jc_tour_employment", MANAGER_GROUP, lang, name="Tour Coordinator")
         Rule = self.env["job_coaching.art60.duration.rule"]
         Rule.search([]).active = False
         Rule.create({"name": "Everyone", "age_min": 0, "working_days": 312})
@@ -34,11 +36,7 @@ class TestEmploymentTour(HttpCase):
                 "user_id": agent.id,
             }
         )
-        self.start_tour(
-            "/odoo/action-job_coaching.job_coaching_vacancy_action",
-            "job_coaching_employment",
-            login=agent.login,
-        )
+        self.start_tour("/odoo", "job_coaching_employment", login=agent.login)
         application = self.env["job_coaching.application"].search([("vacancy_id", "=", vacancy.id)])
         self.assertEqual(application.beneficiary_id, person)
         self.assertEqual(application.state, "hired")
@@ -54,3 +52,9 @@ class TestEmploymentTour(HttpCase):
         evaluation = contract.evaluation_ids
         self.assertEqual(evaluation.comments, "A good start.")
         self.assertEqual(evaluation.line_ids.score, 4)
+
+    def test_from_vacancy_to_art60_and_report_in_french(self):
+        self._from_vacancy_to_art60_and_report("fr_FR")
+
+    def test_from_vacancy_to_art60_and_report_in_dutch(self):
+        self._from_vacancy_to_art60_and_report("nl_BE")

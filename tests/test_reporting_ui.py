@@ -2,16 +2,23 @@
 from datetime import timedelta
 
 from odoo import fields
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import new_test_user, tagged
 
-from .common import MANAGER_GROUP
+from .common import MANAGER_GROUP, USER_GROUP
+from .common_tour import JobCoachingTourCase
 
 
 @tagged("post_install", "-at_install")
-class TestReportingUi(HttpCase):
-    def test_dashboard_and_partner_feedback(self):
-        coordinator = new_test_user(
-            self.env, login="jc_tour_coordinator", groups=MANAGER_GROUP, name="Tour Coordinator"
+class TestReportingUi(JobCoachingTourCase):
+    """The coordinator's first hour: every file, the dashboard, a partner's feedback."""
+
+    def _dashboard_and_partner_feedback(self, lang):
+        coordinator = self._tour_user(
+            "jc_tour_coordinator", MANAGER_GROUP, lang, name="Tour Coordinator"
+        )
+        agent = new_test_user(self.env, login=f"jc_tour_other_{lang}", groups=USER_GROUP)
+        self.env["job_coaching.beneficiary"].create(
+            {"first_name": "Other Agent", "last_name": "File", "user_id": agent.id}
         )
         # A zone of its own: nobody else lives in it.
         zone = self.env["job_coaching.zone"].create(
@@ -59,11 +66,7 @@ class TestReportingUi(HttpCase):
             }
         )
         self.env["res.partner"].create({"name": "Tour Association", "is_company": True})
-        self.start_tour(
-            "/odoo/action-job_coaching.job_coaching_target_dashboard_action",
-            "job_coaching_reporting",
-            login=coordinator.login,
-        )
+        self.start_tour("/odoo", "job_coaching_reporting", login=coordinator.login)
         feedback = self.env["job_coaching.partner.feedback"].search(
             [("partner_id.name", "=", "Tour Association")]
         )
@@ -71,3 +74,9 @@ class TestReportingUi(HttpCase):
             (feedback.rating, feedback.comment, feedback.user_id),
             ("4", "Young people come back motivated", coordinator),
         )
+
+    def test_dashboard_and_partner_feedback_in_french(self):
+        self._dashboard_and_partner_feedback("fr_FR")
+
+    def test_dashboard_and_partner_feedback_in_dutch(self):
+        self._dashboard_and_partner_feedback("nl_BE")

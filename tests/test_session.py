@@ -245,3 +245,117 @@ class TestSession(JobCoachingCase):
         with self.assertRaises(psycopg2.IntegrityError), self.cr.savepoint():
             self.person.with_context(_force_unlink=True).unlink()
         self.assertTrue(session.exists())
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-12-02 08:00:00")
+class TestSessionFirstHour(JobCoachingCase):
+    """What an agent in Brussels meets when planning sessions."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.Session = cls.env["job_coaching.session"]
+        cls.agent.tz = "Europe/Brussels"
+        cls.person = cls._create_beneficiary()
+
+    def _session(self, **vals):
+        return self.Session.with_user(self.agent).create(
+            {
+                "beneficiary_id": self.person.id,
+                "user_id": self.agent.id,
+                # 10:00 to 11:30 in Brussels (UTC+1 in December)
+                "start": "2026-12-08 09:00:00",
+                "stop": "2026-12-08 10:30:00",
+                **vals,
+            }
+        )
+
+    def test_moving_the_start_keeps_the_duration(self):
+        session = self._session()
+        self.assertEqual(session.duration, 1.5)
+        form = Form(session.with_user(self.agent))
+        form.start = "2026-12-09 13:00:00"
+        # The end moves in the form, before saving.
+        self.assertEqual(str(form.stop), "2026-12-09 14:30:00")
+        form.save()
+        self.assertEqual(str(session.stop), "2026-12-09 14:30:00")
+        self.assertEqual(session.duration, 1.5)
+        # Over RPC as well: a new start alone keeps the duration.
+        session.with_user(self.agent).write({"start": "2026-12-10 08:00:00"})
+        self.assertEqual(str(session.stop), "2026-12-10 09:30:00")
+        self.assertEqual(str(session.event_id.stop), "2026-12-10 09:30:00")
+        # A new end changes the duration; a new duration moves the end.
+        session.with_user(self.agent).write({"stop": "2026-12-10 10:00:00"})
+        self.assertEqual(session.duration, 2.0)
+        session.with_user(self.agent).write({"duration": 0.5})
+        self.assertEqual(str(session.stop), "2026-12-10 08:30:00")
+        # A start alone on create gives an hour.
+        other = self.Session.with_user(self.agent).create(
+            {
+                "beneficiary_id": self.person.id,
+                "user_id": self.agent.id,
+                "start": "2026-12-11 13:00:00",
+                "duration": 0.75,
+            }
+        )
+        self.assertEqual(str(other.stop), "2026-12-11 13:45:00")
+
+    def test_refusals_show_times_in_the_user_time_zone(self):
+        self._session()
+        with self.assertRefused(ValidationError, "already has a session") as caught:
+            self._session(start="2026-12-08 09:30:00", stop="2026-12-08 10:00:00")
+        message = str(caught.exception)
+        # 09:00 UTC is 10:00 in Brussels, in the user's date format (en_US: 12/08/2026).
+        self.assertIn("12/08/2026 10:00:00", message)
+        self.assertIn("12/08/2026 11:30:00", message)
+        self.assertNotIn("2026-12-08 09:00:00", message)
+        with self.assertRefused(ValidationError, "ends before it starts") as caught:
+            self._session(start="2026-12-09 09:00:00", stop="2026-12-09 08:00:00")
+        self.assertIn("after 12/09/2026 10:00:00", str(caught.exception))
+        # A French user reads the French format.
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.agent.lang = "fr_FR"
+        french = self.Session.with_user(self.agent).with_context(lang="fr_FR")
+        with self.assertRefused(ValidationError, "10/12/2026 10:00:00"):
+            french.create(
+                {
+                    "beneficiary_id": self.person.id,
+                    "start": "2026-12-10 09:00:00",
+                    "stop": "2026-12-10 08:00:00",
+                }
+            )
+
+    def test_first_session_of_a_file_is_the_intake(self):
+        form = Form(self.Session.with_user(self.agent))
+        form.beneficiary_id = self.person
+        self.assertEqual(form.kind, "intake")
+        form.start = "2026-12-08 09:00:00"
+        first = form.save()
+        self.assertEqual(first.kind, "intake")
+        form = Form(self.Session.with_user(self.agent))
+        form.beneficiary_id = self.person
+        self.assertEqual(form.kind, "follow_up")
+        # Over RPC, without a kind, the same.
+        second = self._session(start="2026-12-15 09:00:00", stop="2026-12-15 10:00:00")
+        self.assertEqual(second.kind, "follow_up")
+        # From the file's button (a default file).
+        newcomer = self._create_beneficiary(first_name="Newcomer", birth_date="1990-01-01")
+        form = Form(
+            self.Session.with_user(self.agent).with_context(default_beneficiary_id=newcomer.id)
+        )
+        self.assertEqual(form.kind, "intake")
+        # A file whose only session was cancelled still needs its intake.
+        cancelled = form.save()
+        cancelled.with_user(self.agent).action_cancel()
+        self.assertEqual(
+            self._session(
+                beneficiary_id=newcomer.id, start="2026-12-16 09:00:00", stop="2026-12-16 10:00:00"
+            ).kind,
+            "intake",
+        )
+        # A saved session keeps its kind when it moves to another file.
+        second.with_user(self.agent).beneficiary_id = self._create_beneficiary(
+            first_name="Third", birth_date="1992-02-02"
+        )
+        self.assertEqual(second.kind, "follow_up")

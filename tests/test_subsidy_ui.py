@@ -5,6 +5,7 @@ from odoo import fields
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import FINANCE_GROUP
+from .common_tour import JobCoachingTourCase
 
 
 @tagged("post_install", "-at_install")
@@ -55,3 +56,38 @@ class TestSubsidyUi(HttpCase):
         )
         self.assertEqual(posting.month, last_month)
         self.assertEqual(posting.amount, 1500)
+
+
+@tagged("post_install", "-at_install")
+class TestSubsidyCostUi(JobCoachingTourCase):
+    """Finance records an equipment cost on the subsidy, from the menu."""
+
+    def _record_an_equipment_cost(self, lang):
+        finance = self._tour_user("jc_tour_finance", FINANCE_GROUP, lang, name="Tour Finance")
+        subsidy = self.env["job_coaching.subsidy"].create(
+            {
+                "name": "Tour subsidy",
+                "reference": "TOUR 01",
+                "funder_id": self.env["res.partner"].create({"name": "Tour Region"}).id,
+                "date_start": "2000-01-01",
+                "date_end": "2099-12-31",
+            }
+        )
+        subsidy.action_create_analytic_accounts()
+        subsidy.action_activate()
+        self.start_tour("/odoo", "job_coaching_subsidy_equipment_cost", login=finance.login)
+        line = self.env["account.analytic.line"].search(
+            [("name", "=", "Laptop for the office hours"), ("create_uid", "=", finance.id)]
+        )
+        account = subsidy.equipment_account_id
+        self.assertEqual(line[account.plan_id._column_name()], account)
+        self.assertEqual(line.amount, -1250)
+        self.assertEqual(line.subsidy_approval_ref, "DRU/2026/17")
+        self.assertEqual(line.create_uid, finance)
+        self.assertEqual(subsidy.analytic_line_count, 1)
+
+    def test_record_an_equipment_cost_in_french(self):
+        self._record_an_equipment_cost("fr_FR")
+
+    def test_record_an_equipment_cost_in_dutch(self):
+        self._record_an_equipment_cost("nl_BE")

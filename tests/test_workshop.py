@@ -1,9 +1,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
+from odoo.tools.safe_eval import safe_eval
 
 from .common import JobCoachingCase
 
@@ -111,3 +112,88 @@ class TestWorkshop(JobCoachingCase):
         with self.assertRaises(AccessError):
             workshop.with_user(self.finance).read(["name"])
         self.assertEqual(workshop.with_user(self.coordinator).registration_ids, registration)
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-12-02 08:00:00")
+class TestWorkshopFirstHour(JobCoachingCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.agent.tz = "Europe/Brussels"
+        cls.Workshop = cls.env["job_coaching.workshop"]
+        cls.Registration = cls.env["job_coaching.workshop.registration"]
+        cls.person = cls._create_beneficiary()
+        cls.upcoming = cls.Workshop.create(
+            {
+                "name": "Interview practice",
+                "start": "2026-12-08 09:00:00",
+                "stop": "2026-12-08 11:00:00",
+            }
+        )
+        cls.past = cls.Workshop.create(
+            {"name": "Past CV", "start": "2026-11-20 09:00:00", "stop": "2026-11-20 11:00:00"}
+        )
+        cls.other_company = cls.env["res.company"].create({"name": "CPAS de Koekelberg"})
+        cls.elsewhere = cls.Workshop.create(
+            {
+                "name": "Elsewhere",
+                "start": "2026-12-08 09:00:00",
+                "stop": "2026-12-08 11:00:00",
+                "company_id": cls.other_company.id,
+            }
+        )
+
+    def _offered(self, form):
+        """The workshops the form's workshop field offers, as the web client
+        evaluates the field's domain on the record being edited."""
+        field = self.Registration._fields["workshop_id"]
+        domain = safe_eval(field._description_domain(self.env), {"company_id": form.company_id.id})
+        return self.Workshop.with_user(self.agent).search(domain)
+
+    def test_registration_from_the_file_offers_the_company_workshops(self):
+        # The file's button opens registrations with the file as default.
+        action = self.person.with_user(self.agent).action_open_workshop_registrations()
+        Registration = self.Registration.with_user(self.agent).with_context(**action["context"])
+        form = Form(Registration)
+        self.assertEqual(form.company_id, self.company)
+        self.assertIn(self.upcoming, self._offered(form))
+        self.assertNotIn(self.elsewhere, self._offered(form))
+        form.workshop_id = self.upcoming
+        registration = form.save()
+        self.assertEqual(registration.workshop_id, self.upcoming)
+        self.assertEqual(registration.company_id, self.company)
+        self.assertEqual(self.upcoming.seats_taken, 1)
+        self.assertEqual(self.person.workshop_registered_count, 1)
+        self.assertEqual(self.person.workshop_attended_count, 0)
+
+    def test_registration_to_a_workshop_of_another_company_refused(self):
+        with self.assertRefused(UserError, "[Cc]ompan"):
+            self.Registration.create(
+                {"workshop_id": self.elsewhere.id, "beneficiary_id": self.person.id}
+            )
+
+    def test_past_workshops_are_closed(self):
+        self.assertEqual(self.past.state, "planned")
+        self.Workshop._cron_close_past_workshops()
+        self.assertEqual(self.past.state, "done")
+        self.assertEqual(self.upcoming.state, "planned")
+        # A closed workshop is no longer offered for registration.
+        form = Form(
+            self.Registration.with_user(self.agent).with_context(
+                default_beneficiary_id=self.person.id
+            )
+        )
+        self.assertNotIn(self.past, self._offered(form))
+        self.assertIn(self.upcoming, self._offered(form))
+
+    def test_attendance_refusal_shows_the_local_time(self):
+        with self.assertRefused(ValidationError, "has not taken place yet") as caught:
+            self.Registration.with_user(self.agent).create(
+                {
+                    "workshop_id": self.upcoming.id,
+                    "beneficiary_id": self.person.id,
+                    "attendance": "attended",
+                }
+            )
+        self.assertIn("12/08/2026 10:00:00", str(caught.exception))

@@ -2,6 +2,7 @@
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 
 import { registry } from "@web/core/registry";
+import { openApp, openMenu, statusIs } from "@job_coaching/../tests/tours/job_coaching_tour_utils";
 
 registry.category("web_tour.tours").add("job_coaching_accompaniment", {
     url: "/odoo/action-job_coaching.job_coaching_session_action",
@@ -38,7 +39,7 @@ registry.category("web_tour.tours").add("job_coaching_accompaniment", {
         },
         {
             content: "The session is planned",
-            trigger: ".o_form_saved .o_statusbar_status button.o_arrow_button_current:contains(Planned)",
+            trigger: `.o_form_saved ${statusIs("planned")}`,
         },
         {
             content: "The interview took place",
@@ -47,18 +48,9 @@ registry.category("web_tour.tours").add("job_coaching_accompaniment", {
         },
         {
             content: "The session is done",
-            trigger: ".o_statusbar_status button.o_arrow_button_current:contains(Done)",
+            trigger: statusIs("done"),
         },
-        {
-            content: "Open the accompaniment menu",
-            trigger: ".o_menu_sections button:contains(Accompaniment)",
-            run: "click",
-        },
-        {
-            content: "Go to the workshops",
-            trigger: ".o-dropdown--menu .dropdown-item:contains(Workshops)",
-            run: "click",
-        },
+        ...openMenu("menu_job_coaching_accompaniment", "menu_job_coaching_workshop"),
         {
             content: "Open the workshop held last week",
             trigger: ".o_list_view .o_data_row td:contains(Tour CV workshop)",
@@ -92,6 +84,108 @@ registry.category("web_tour.tours").add("job_coaching_accompaniment", {
         {
             content: "One person attended",
             trigger: ".o_form_saved .o_field_widget[name=attended_count]:contains(1)",
+        },
+    ],
+});
+
+// An agent writes the person's plan, with a training provider that is not a
+// contact yet, and registers the person to a workshop from the person's file.
+registry.category("web_tour.tours").add("job_coaching_plan_and_workshop", {
+    url: "/odoo",
+    steps: () => [
+        ...openApp(),
+        {
+            content: "Open the person's file",
+            trigger: ".o_kanban_record:contains(Yara Tourist)",
+            run: "click",
+        },
+        {
+            content: "Open the insertion plan",
+            trigger: "button[name=action_open_insertion_plan]",
+            run: "click",
+        },
+        {
+            content: "The professional goal",
+            trigger: ".o_field_widget[name=job_title] input",
+            run: "edit Kitchen assistant",
+        },
+        {
+            content: "The plan's actions",
+            trigger: ".o_notebook a.nav-link[name=actions]",
+            run: "click",
+        },
+        {
+            content: "Add an action",
+            trigger: ".o_field_widget[name=action_ids] .o_field_x2many_list_row_add a",
+            run: "click",
+        },
+        {
+            content: "What",
+            trigger: ".o_field_widget[name=action_ids] .o_data_row .o_field_widget[name=name] input",
+            run: "edit Hygiene training",
+        },
+        {
+            content: "A provider that is not a contact yet",
+            trigger:
+                ".o_field_widget[name=action_ids] .o_data_row .o_field_widget[name=provider_id] input",
+            run: "edit Tour Training Centre",
+        },
+        {
+            content: "Create it on the fly",
+            trigger: ".o_m2o_dropdown_option_create",
+            run: "click",
+        },
+        {
+            content: "The provider is set",
+            trigger:
+                ".o_field_widget[name=action_ids] .o_data_row .o_field_widget[name=provider_id] input:value(Tour Training Centre)",
+        },
+        {
+            content: "Save the plan",
+            trigger: ".o_form_button_save",
+            run: "click",
+        },
+        {
+            content: "The plan is saved",
+            trigger: ".o_form_saved .o_field_widget[name=job_title]",
+        },
+        {
+            content: "Back to the person's file",
+            trigger: ".o_breadcrumb .breadcrumb-item a:contains(Yara Tourist)",
+            run: "click",
+        },
+        {
+            content: "The person's file",
+            trigger: ".o_form_saved .o_field_widget[name=first_name]",
+        },
+        {
+            content: "Open the person's workshops",
+            trigger: "button[name=action_open_workshop_registrations]",
+            run: "click",
+        },
+        {
+            content: "Register the person",
+            trigger: ".o_list_view .o_list_button_add",
+            run: "click",
+        },
+        {
+            content: "Which workshop",
+            trigger: ".o_data_row .o_field_widget[name=workshop_id] input",
+            run: "edit Tour interview",
+        },
+        {
+            content: "The workshop of the person's company is offered",
+            trigger: ".o-autocomplete--dropdown-item a:contains(Tour interview)",
+            run: "click",
+        },
+        {
+            content: "Save the registration",
+            trigger: ".o_list_button_save",
+            run: "click",
+        },
+        {
+            content: "The person is registered",
+            trigger: ".o_list_view .o_data_row:not(.o_selected_row) td[name=workshop_id]:contains(Tour interview)",
         },
     ],
 });

@@ -2,10 +2,13 @@
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 
 import { registry } from "@web/core/registry";
+import { openApp, openMenu, statusIs } from "@job_coaching/../tests/tours/job_coaching_tour_utils";
 
 registry.category("web_tour.tours").add("job_coaching_employment", {
-    url: "/odoo/action-job_coaching.job_coaching_vacancy_action",
+    url: "/odoo",
     steps: () => [
+        ...openApp(),
+        ...openMenu("menu_job_coaching_employment", "menu_job_coaching_vacancy"),
         {
             content: "Open the vacancy",
             trigger: ".o_data_row td[name=title]:contains(Tour vacancy)",
@@ -17,17 +20,13 @@ registry.category("web_tour.tours").add("job_coaching_employment", {
             run: "click",
         },
         {
-            content: "The resident is ranked with the reasons",
-            trigger: ".o_data_row:contains(Tour Candidate) td:contains(lives in the zone)",
-        },
-        {
             content: "Propose the candidate",
             trigger: ".o_data_row:contains(Tour Candidate) button[name=action_propose]",
             run: "click",
         },
         {
             content: "The application is proposed",
-            trigger: ".o_statusbar_status button.o_arrow_button_current:contains(Proposed)",
+            trigger: statusIs("proposed"),
         },
         {
             content: "The employer hires",
@@ -60,7 +59,7 @@ registry.category("web_tour.tours").add("job_coaching_employment", {
         },
         {
             content: "The contract runs",
-            trigger: ".o_statusbar_status button.o_arrow_button_current:contains(Running)",
+            trigger: statusIs("running"),
         },
         {
             content: "Open its evaluations",
@@ -95,6 +94,15 @@ registry.category("web_tour.tours").add("job_coaching_employment", {
         {
             content: "The evaluation is saved",
             trigger: ".o_form_saved .o_field_widget[name=score]:contains(4)",
+        },
+        ...openMenu("menu_job_coaching_reporting", "menu_job_coaching_activity_report"),
+        {
+            content: "The year's report: the wizard proposes a period",
+            trigger: ".modal .o_form_view .o_field_widget[name=date_from] input:value(/\\d/)",
+        },
+        {
+            content: "The wizard prints the PDF",
+            trigger: ".modal button[name=action_print_pdf]",
         },
     ],
 });

@@ -2,23 +2,22 @@
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 
 import { registry } from "@web/core/registry";
+import { openApp, openMenu } from "@job_coaching/../tests/tours/job_coaching_tour_utils";
 
 registry.category("web_tour.tours").add("job_coaching_reporting", {
+    url: "/odoo",
     steps: () => [
+        ...openApp(),
+        {
+            content: "The coordinator lands on every file, not on their own",
+            trigger: ".o_kanban_view:not(:has(.o_searchview_facet)) .o_kanban_record:contains(Other Agent File)",
+        },
+        ...openMenu("menu_job_coaching_reporting", "menu_job_coaching_dashboard"),
         {
             content: "The dashboard shows the target's progress",
             trigger: ".o_kanban_record:contains(Tour target):contains(1 / 4)",
         },
-        {
-            content: "Open the partner feedback",
-            trigger: ".o_menu_sections button:contains(Caseload)",
-            run: "click",
-        },
-        {
-            content: "Partner Feedback",
-            trigger: ".dropdown-item:contains(Partner Feedback)",
-            run: "click",
-        },
+        ...openMenu("menu_job_coaching_caseload", "menu_job_coaching_partner_feedback"),
         {
             content: "New feedback",
             trigger: ".o_list_button_add",
@@ -37,7 +36,7 @@ registry.category("web_tour.tours").add("job_coaching_reporting", {
         {
             content: "Rating",
             trigger: ".o_field_widget[name=rating] select",
-            run: "selectByLabel 4 - Very good",
+            run: 'select "4"',
         },
         {
             content: "Comment",
