@@ -43,3 +43,7 @@ from . import test_person_rights
 from . import test_activity_report
 from . import test_reporting_documents
 from . import test_reporting_ui
+
+# platform
+from . import test_crons
+from . import test_platform
