@@ -153,3 +153,26 @@ class TestPhoneDisplay(JobCoachingCase):
         with self.assertRaises(AccessError), mute_logger("odoo.models"):
             person.with_user(self.agent_2).read(["mobile_display"])
         self.assertEqual(person.mobile, "+32470123456")
+
+
+@tagged("post_install", "-at_install")
+class TestReportHeaderFooter(JobCoachingCase):
+    def test_pdf_reports_hand_a_header_and_a_footer_to_wkhtmltopdf(self):
+        # What Odoo passes to wkhtmltopdf (--header-html / --footer-html, one
+        # body per file): the build with patched Qt prints them, Debian's
+        # ignores them (README, Installation).
+        people = self._create_beneficiary(first_name="Ana") | self._create_beneficiary(
+            first_name="Bea", birth_date="1990-02-02"
+        )
+        Report = self.env["ir.actions.report"]
+        html = Report._render_qweb_html(
+            "job_coaching.report_beneficiary_file", people.ids, data={"report_type": "pdf"}
+        )[0]
+        bodies, res_ids, header, footer, _args = Report._prepare_html(
+            html, report_model="job_coaching.beneficiary"
+        )
+        self.assertEqual(len(bodies), 2)
+        self.assertEqual(sorted(res_ids), sorted(people.ids))
+        self.assertIn(self.company.name, header + footer)
+        self.assertIn('class="page"', footer)
+        self.assertIn('class="topage"', footer)
