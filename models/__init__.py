@@ -8,6 +8,7 @@ from . import job_coaching_team_thread
 from . import job_coaching_file_record
 from . import job_coaching_beneficiary
 from . import job_coaching_beneficiary_register_number
+from . import job_coaching_beneficiary_phone
 from . import job_coaching_beneficiary_history
 
 # employment

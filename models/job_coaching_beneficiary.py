@@ -27,6 +27,8 @@ class JobCoachingBeneficiary(models.Model):
     _inherit = ["job_coaching.team.thread", "mail.activity.mixin", "job_coaching.input.guard"]
     _order = "last_name, first_name, id"
     _check_company_auto = True
+    # People a call of the birthday cron handles (Odoo's runner calls it again).
+    _cron_batch_size = 500
 
     # Identity
     first_name = fields.Char(required=True, tracking=True)
@@ -468,24 +470,35 @@ class JobCoachingBeneficiary(models.Model):
     @api.model
     def _cron_update_age(self):
         """Recompute the age of the people whose birthday is today (and of those
-        born on 29 February, on 1 March of a common year)."""
+        born on 29 February, on 1 March of a common year).
+
+        One batch of people whose stored age is behind per call, its progress
+        reported to the scheduler: Odoo's cron runner commits after each call
+        and calls again while some remain.
+        """
         today = fields.Date.context_today(self)
         days = [(today.month, today.day)]
         if (today.month, today.day) == (3, 1):
             days.append((2, 29))
-        beneficiaries = self.browse()
-        for month, day in days:
-            self.env.cr.execute(
-                """
-                SELECT id FROM job_coaching_beneficiary
-                 WHERE EXTRACT(MONTH FROM birth_date) = %s AND EXTRACT(DAY FROM birth_date) = %s
-                """,
-                (month, day),
-            )
-            beneficiaries |= self.browse(row[0] for row in self.env.cr.fetchall())
+        self.flush_model(["birth_date", "age"])
+        self.env.cr.execute(
+            """
+            SELECT id, birth_date, age FROM job_coaching_beneficiary
+             WHERE (EXTRACT(MONTH FROM birth_date), EXTRACT(DAY FROM birth_date)) IN %s
+             ORDER BY id
+            """,
+            (tuple(days),),
+        )
+        behind = [
+            row[0] for row in self.env.cr.fetchall() if age_on(row[1], today) != (row[2] or 0)
+        ]
+        beneficiaries = self.browse(behind[: self._cron_batch_size])
         # As if the birth date changed: age, youth and eligibility follow.
         beneficiaries.modified(["birth_date"])
         beneficiaries.flush_recordset()
+        self.env["ir.cron"]._notify_progress(
+            done=len(beneficiaries), remaining=len(behind) - len(beneficiaries)
+        )
 
     def _move_to_step(self, step):
         """Move the files of self forward to the first stage of pathway ``step``.

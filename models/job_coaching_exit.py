@@ -22,6 +22,8 @@ class JobCoachingExit(models.Model):
     ]
     _order = "date desc, id desc"
     _check_company_auto = True
+    # Exits a call of the follow-up cron handles (Odoo's runner calls it again).
+    _cron_batch_size = 200
 
     beneficiary_id = fields.Many2one(
         "job_coaching.beneficiary",
@@ -90,23 +92,26 @@ class JobCoachingExit(models.Model):
     @api.model
     def _cron_create_followups(self):
         """Create the follow-ups at +3 and +6 months of the exits whose date has
-        come, once per exit and delay, with an activity for the agent."""
+        come, once per exit and delay, with an activity for the agent.
+
+        One batch per call, its progress reported to the scheduler: Odoo's cron
+        runner commits after each call and calls again while some remain, so a
+        large backlog never runs into the worker's time limit.
+        """
         today = fields.Date.context_today(self)
         Followup = self.env["job_coaching.exit.followup"]
+        room = self._cron_batch_size
+        done = remaining = 0
         for months in FOLLOW_UP_MONTHS:
-            done = {
-                exit_.id
-                for (exit_,) in Followup._read_group(
-                    [("offset_months", "=", str(months))], ["exit_id"]
-                )
-            }
-            exits = self.search(
-                [
-                    ("date", "<=", today - relativedelta(months=months)),
-                    ("reason", "in", FOLLOWED_REASONS),
-                    ("id", "not in", list(done)),
-                ]
-            )
+            domain = [
+                ("date", "<=", today - relativedelta(months=months)),
+                ("reason", "in", FOLLOWED_REASONS),
+                ("followup_ids", "not any", [("offset_months", "=", str(months))]),
+            ]
+            exits = self.search(domain, order="id", limit=room) if room else self.browse()
+            remaining += self.search_count(domain) - len(exits)
+            room -= len(exits)
+            done += len(exits)
             followups = Followup.create(
                 [
                     {
@@ -124,3 +129,4 @@ class JobCoachingExit(models.Model):
                     summary=_("Follow-up at +%(months)s months", months=months),
                     user_id=(followup.beneficiary_id.user_id or self.env.user).id,
                 )
+        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)

@@ -22,6 +22,8 @@ class JobCoachingStaffAllocation(models.Model):
     _inherit = ["job_coaching.team.thread", "job_coaching.input.guard"]
     _order = "subsidy_id, date_start, id"
     _check_company_auto = True
+    # Allocations a call of the monthly posting cron handles (Odoo's runner calls it again).
+    _cron_batch_size = 200
 
     subsidy_id = fields.Many2one(
         "job_coaching.subsidy", required=True, ondelete="restrict", index=True, tracking=True
@@ -226,14 +228,21 @@ class JobCoachingStaffAllocation(models.Model):
 
     @api.model
     def _cron_post_personnel_cost(self):
-        """Post last month's personnel cost of the active subsidies, once."""
+        """Post last month's personnel cost of the active subsidies, once.
+
+        One batch of allocations per call, its progress reported to the
+        scheduler: Odoo's cron runner commits after each call and calls again
+        while some remain.
+        """
         month = fields.Date.context_today(self).replace(day=1) - relativedelta(months=1)
-        allocations = self.search(
-            [
-                ("subsidy_id.state", "=", "active"),
-                ("subsidy_id.personnel_account_id", "!=", False),
-                ("date_start", "<=", month + relativedelta(months=1, days=-1)),
-                ("date_end", ">=", month),
-            ]
-        )
+        domain = [
+            ("subsidy_id.state", "=", "active"),
+            ("subsidy_id.personnel_account_id", "!=", False),
+            ("date_start", "<=", month + relativedelta(months=1, days=-1)),
+            ("date_end", ">=", month),
+            ("posting_ids", "not any", [("month", "=", month)]),
+        ]
+        allocations = self.search(domain, order="id", limit=self._cron_batch_size)
+        remaining = self.search_count(domain) - len(allocations)
         allocations._post_cost(month, skip_posted=True)
+        self.env["ir.cron"]._notify_progress(done=len(allocations), remaining=remaining)

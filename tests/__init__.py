@@ -49,3 +49,7 @@ from . import test_reporting_xlsx
 from . import test_reporting_documents
 from . import test_reporting_ui
 from . import test_secrecy
+
+# platform
+from . import test_crons
+from . import test_platform

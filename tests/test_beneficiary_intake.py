@@ -118,7 +118,7 @@ class TestBeneficiaryIntake(JobCoachingCase):
         form.niss = make_niss(2002, 2, 20, 14)
         form.street = "Esseghemstraat 3"
         form.zip = "1090"
-        form.mobile = "0488 11 22 33"
+        form.mobile_display = "0488 11 22 33"
         form.cpas_status = "equivalent_aid"
         form.referral_channel_id = self.env.ref("job_coaching.referral_channel_outreach")
         person = form.save()

@@ -49,7 +49,7 @@ registry.category("web_tour.tours").add("job_coaching_beneficiary_intake", {
         },
         {
             content: "Mobile, as dialled in Belgium",
-            trigger: ".o_field_widget[name=mobile] input",
+            trigger: ".o_field_widget[name=mobile_display] input",
             run: "edit 0470 99 88 77",
         },
         {
