@@ -138,7 +138,6 @@ class JobCoachingArt60Contract(models.Model):
         help="The days needed less the days already worked.",
     )
     contract_days = fields.Integer(
-        string="Contract Days",
         compute="_compute_duration",
         store=True,
         help="Days of the 6-day week the contract runs: the days still needed divided by "
