@@ -86,10 +86,17 @@ class JobCoachingBeneficiary(models.Model):
         [
             ("ris", "Integration income (RIS)"),
             ("equivalent_aid", "Equivalent social aid"),
+            ("unemployment_excluded", "Excluded from unemployment benefits"),
+            ("unemployment_benefits", "On unemployment benefits"),
+            ("sickness_disability", "Sickness or disability benefits"),
+            ("no_income", "No income"),
             ("known_no_aid", "Known to the CPAS, without aid"),
             ("unknown", "Unknown to the CPAS"),
         ],
         string="CPAS Status",
+        help="What the person lives on when they come to the CPAS. Only the integration "
+        "income and equivalent social aid open an article 60 §7 contract; people excluded "
+        "from unemployment benefits by the 2026 reform usually apply for one of them.",
         default="unknown",
         required=True,
         tracking=True,

@@ -12,6 +12,7 @@ from . import test_zone_matching
 
 # employment
 from . import test_art60_contract
+from . import test_cpas_status
 from . import test_employment_access
 from . import test_employment_tour
 from . import test_exit_followup
