@@ -87,7 +87,7 @@ class TestCpasStatus(EmploymentCase):
                 for hour, person in enumerate(self.people.values())
             ]
         )
-        values = self.env["job_coaching.activity.report"]._get_report_values(
+        values = self.env["report.job_coaching.activity"]._get_activity_values(
             "2021-03-01", "2021-03-31"
         )
         rows = {row["label"]: row["accompanied"] for row in values["cpas_status"]}

@@ -305,9 +305,9 @@ class TestErasureScan(EmploymentCase):
     def _report(self):
         # The agent's files only: the test's own data, not the database's.
         values = (
-            self.env["job_coaching.activity.report"]
+            self.env["report.job_coaching.activity"]
             .with_user(self.coordinator)
-            ._get_report_values(*PERIOD, user_ids=self.agent.ids)
+            ._get_activity_values(*PERIOD, user_ids=self.agent.ids)
         )
         values = copy.deepcopy(values)
         # The employer's words about the person are erased; their rating stays.

@@ -306,6 +306,14 @@ class TestSecrecy(HttpCase):
             env["job_coaching.access.log"].search([("company_id", "=", company.id)], limit=1),
             erasure_log,
             criterion,
+            env["job_coaching.activity.note"].create(
+                {
+                    "date_from": f"2026-01-{n:02d}",
+                    "date_to": "2026-12-31",
+                    "company_id": company.id,
+                    "difficulties": f"Difficulties {tag}",
+                }
+            ),
             env["job_coaching.stage"].search([], limit=1),
             env["job_coaching.referral.channel"].search([], limit=1),
             env["job_coaching.art60.duration.rule"].search([], limit=1),
