@@ -68,12 +68,12 @@ def render(manifest, parts):
     badges = []
     if manifest.get("license") in LICENSE_BADGES:
         badges.append(LICENSE_BADGES[manifest["license"]])
-    version = manifest["version"].split(".")
+    series = ".".join(manifest["version"].split(".")[:2])
     badges.append(
         (
-            f"https://img.shields.io/badge/odoo-{version[0]}.{version[1]}-875A7B.png",
-            "https://github.com/odoo/odoo/tree/{0}.{1}".format(*version),
-            f"Odoo {version[0]}.{version[1]}",
+            f"https://img.shields.io/badge/odoo-{series}-875A7B.png",
+            f"https://github.com/odoo/odoo/tree/{series}",
+            f"Odoo {series}",
         )
     )
     out = [
