@@ -1,6 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import io
 import zipfile
+from datetime import date
 
 from freezegun import freeze_time
 
@@ -8,7 +9,8 @@ from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
-from .common import make_niss
+from odoo.addons.job_coaching.tools import make_register_number
+
 from .employment_common import EmploymentCase
 
 SECRET = "Debt mediation in progress"
@@ -23,7 +25,7 @@ class TestPersonRights(EmploymentCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.niss = make_niss(1995, 4, 12, 321)
+        cls.niss = make_register_number(date(1995, 4, 12), 321)
         cls.person = cls._create_beneficiary(
             first_name="Samira",
             last_name="Haddouchi",
