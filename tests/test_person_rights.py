@@ -11,7 +11,7 @@ from odoo.tools import mute_logger
 
 from odoo.addons.job_coaching.tools import make_register_number
 
-from .employment_common import EmploymentCase
+from .common_employment import EmploymentCase
 
 SECRET = "Debt mediation in progress"
 REPORT = "job_coaching.report_beneficiary_access_request"

@@ -6,7 +6,7 @@ from odoo.tests import Form, tagged, users, warmup
 from odoo.tools import mute_logger
 from odoo.tools.safe_eval import safe_eval
 
-from .employment_common import EmploymentCase
+from .common_employment import EmploymentCase
 
 
 @tagged("post_install", "-at_install")
