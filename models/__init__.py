@@ -1,3 +1,4 @@
+from . import job_coaching_record
 from . import job_coaching_input_guard
 from . import job_coaching_zone
 from . import job_coaching_zone_street

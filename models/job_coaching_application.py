@@ -110,11 +110,9 @@ class JobCoachingApplication(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            # The vacancy is read below, before the input guard's own check.
-            self._check_input(vals)
+        # Ids only: any other value is refused by the input check further down.
         vacancies = self.env["job_coaching.vacancy"].browse(
-            {vals["vacancy_id"] for vals in vals_list if vals.get("vacancy_id")}
+            {vals["vacancy_id"] for vals in vals_list if type(vals.get("vacancy_id")) is int}
         )
         closed = vacancies.filtered(lambda v: v.state != "open")
         if closed:
