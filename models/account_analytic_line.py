@@ -33,9 +33,8 @@ class AccountAnalyticLine(models.Model):
         budget_lines = BudgetLine.search(
             [("analytic_account_id", "in", list({account_id for account_id, __ in keys}))]
         ).filtered(lambda line: (line.analytic_account_id.id, line.year) in keys)
-        if budget_lines:
-            budget_lines.modified(["amount_actual"])
-            self.env.add_to_compute(BudgetLine._fields["amount_actual"], budget_lines)
+        # The compute cannot depend on analytic lines: run it, its values are written.
+        budget_lines._compute_amount_actual()
 
     @api.model_create_multi
     def create(self, vals_list):

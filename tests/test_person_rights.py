@@ -245,7 +245,10 @@ class TestPersonRights(EmploymentCase):
         self.assertEqual(consent.given_by_id, self.agent)
         self.assertFalse(person.employer_sharing_refused)
         candidates = [
-            line["beneficiary_id"] for line in vacancy.with_user(self.agent)._match_candidates()
+            line["beneficiary_id"]
+            for line in vacancy.env["job_coaching.candidate.match"]
+            .with_user(self.agent)
+            ._rank_candidates(vacancy)
         ]
         self.assertIn(self.person.id, candidates)
 
@@ -254,7 +257,10 @@ class TestPersonRights(EmploymentCase):
         self.assertEqual(consent.withdrawn_by_id, self.agent)
         self.assertTrue(self.person.employer_sharing_refused)
         candidates = [
-            line["beneficiary_id"] for line in vacancy.with_user(self.agent)._match_candidates()
+            line["beneficiary_id"]
+            for line in vacancy.env["job_coaching.candidate.match"]
+            .with_user(self.agent)
+            ._rank_candidates(vacancy)
         ]
         self.assertNotIn(self.person.id, candidates)
         self.assertIn(self.other.id, candidates)
