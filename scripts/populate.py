@@ -154,8 +154,15 @@ class Populator:
 
     # -- helpers ---------------------------------------------------------
 
-    def copy_rows(self, table, columns, rows):
-        """COPY ``rows`` (tuples in ``columns`` order) into ``table``; return the new ids."""
+    def copy_rows(self, table, columns, rows, audited=False):
+        """COPY ``rows`` (tuples in ``columns`` order) into ``table``; return the new ids.
+
+        ``audited``: each row ends with its author and date, written as both the
+        creation and the last change.
+        """
+        if audited:
+            columns = [*columns, "create_uid", "create_date", "write_uid", "write_date"]
+            rows = [(*row, *row[-2:]) for row in rows]
         # The table names are the add-on's own, never user input.
         self.cr.execute(f"SELECT COALESCE(MAX(id), 0) FROM {table}")
         first_id = self.cr.fetchone()[0] + 1
@@ -239,8 +246,6 @@ class Populator:
                     "en_US",
                     1,
                     now,
-                    1,
-                    now,
                 )
             )
         self.copy_rows(
@@ -258,12 +263,9 @@ class Populator:
                 "is_company",
                 "email",
                 "lang",
-                "create_uid",
-                "create_date",
-                "write_uid",
-                "write_date",
             ],
             rows,
+            audited=True,
         )
         self.log("res.partner", len(rows), started)
 
@@ -336,8 +338,6 @@ class Populator:
                     ", ".join(reasons) or None,
                     agent.id,
                     created,
-                    agent.id,
-                    created,
                 )
             )
         ids = self.copy_rows(
@@ -374,12 +374,9 @@ class Populator:
                 "in_zone",
                 "is_eligible",
                 "ineligibility_reason",
-                "create_uid",
-                "create_date",
-                "write_uid",
-                "write_date",
             ],
             rows,
+            audited=True,
         )
         self.beneficiary_ids = ids
         # (id, agent id, intake date, birth date, cpas status) of each file, for what follows.
@@ -440,8 +437,6 @@ class Populator:
                         self.company.id,
                         agent_id,
                         created,
-                        agent_id,
-                        created,
                     )
                 )
         self.copy_rows(
@@ -459,12 +454,9 @@ class Populator:
                 "requested_by",
                 "is_appointment_request",
                 "company_id",
-                "create_uid",
-                "create_date",
-                "write_uid",
-                "write_date",
             ],
             rows,
+            audited=True,
         )
         self.log("job_coaching.session", len(rows), started)
 
