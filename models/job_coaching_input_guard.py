@@ -132,13 +132,13 @@ class JobCoachingInputGuard(models.AbstractModel):
     def _date_error(self, field, value):
         if isinstance(value, (date, datetime)):
             return None
-        convert = fields.Date.to_date if field.type == "date" else fields.Datetime.to_datetime
-        try:
-            if isinstance(value, str):
+        if isinstance(value, str):
+            convert = fields.Date.to_date if field.type == "date" else fields.Datetime.to_datetime
+            try:
                 convert(value)
-                return None
-        except ValueError:
-            pass
+            except ValueError:
+                return _("%(value)r is not a date", value=value)
+            return None
         return _("%(value)r is not a date", value=value)
 
     def _x2many_error(self, value):
