@@ -45,6 +45,8 @@ class JobCoachingInputGuard(models.AbstractModel):
     def _check_domain(self, domain):
         """Refuse a domain that is not one (not a list of operators and
         ``(path, operator, value)`` terms on existing fields)."""
+        if not domain:
+            return
         if not isinstance(domain, (list, tuple)):
             raise ValidationError(_("A search needs a list of conditions."))
         for term in domain:
