@@ -151,6 +151,10 @@ class JobCoachingBeneficiary(models.Model):
         wanted = {}
         for vals in vals_list:
             if isinstance(vals.get("niss"), str) and vals["niss"]:
+                try:
+                    normalize_register_number(vals["niss"])
+                except ValueError:
+                    continue  # not a number: refused by the constraint, nothing to look up
                 company_id = vals.get("company_id") or self.company_id.id or default_company
                 key = (company_id, vals["niss"])
                 if key in wanted:
