@@ -1,3 +1,4 @@
+from . import job_coaching_record
 from . import job_coaching_input_guard
 from . import job_coaching_zone
 from . import job_coaching_zone_street
@@ -7,6 +8,8 @@ from . import res_partner
 from . import job_coaching_team_thread
 from . import job_coaching_file_record
 from . import job_coaching_beneficiary
+from . import job_coaching_beneficiary_contact
+from . import job_coaching_beneficiary_eligibility
 from . import job_coaching_beneficiary_register_number
 from . import job_coaching_beneficiary_phone
 from . import job_coaching_beneficiary_history

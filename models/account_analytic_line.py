@@ -116,8 +116,8 @@ class AccountAnalyticLine(models.Model):
         )
         budget_lines |= BudgetLine._create_unbudgeted(keys - set(budget_lines._budget_keys()))
         if budget_lines:
-            budget_lines.modified(["amount_actual"])
-            self.env.add_to_compute(BudgetLine._fields["amount_actual"], budget_lines)
+            # The compute cannot depend on analytic lines: run it, its values are written.
+            budget_lines._compute_amount_actual()
             budget_lines.filtered(
                 lambda line: (
                     line.is_unbudgeted

@@ -7,18 +7,28 @@ their own files (``job_coaching_beneficiary_*.py``)."""
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
-from odoo.tools import email_normalize
+from odoo.exceptions import ValidationError
 from odoo.tools.sql import create_index
-
-from odoo.addons.phone_validation.tools.phone_validation import phone_format
 
 from ..tools import age_on, fold
 
 YOUTH_MIN_AGE = 18
 YOUTH_MAX_AGE = 25
 MAX_AGE = 120
-PHONE_FIELDS = ("phone", "mobile")
+# From the lowest to the highest; a foreign diploma that is not recognised
+# ranks as no diploma.
+EDUCATION_LEVELS = [
+    ("none", "No diploma"),
+    ("primary", "Primary school (CEB)"),
+    ("lower_secondary", "Lower secondary (CE1D)"),
+    ("upper_secondary", "Upper secondary (CESS)"),
+    ("bachelor", "Higher education, short type (bachelor)"),
+    ("master", "Higher education, long type (master)"),
+    ("foreign", "Foreign diploma, not recognised"),
+]
+EDUCATION_RANK = {key: rank for rank, (key, _label) in enumerate(EDUCATION_LEVELS[:-1])} | {
+    "foreign": 0
+}
 
 
 class JobCoachingBeneficiary(models.Model):
@@ -59,17 +69,7 @@ class JobCoachingBeneficiary(models.Model):
         string="Languages",
         context={"active_test": False},
     )
-    education_level = fields.Selection(
-        [
-            ("none", "No diploma"),
-            ("primary", "Primary school (CEB)"),
-            ("lower_secondary", "Lower secondary (CE1D)"),
-            ("upper_secondary", "Upper secondary (CESS)"),
-            ("bachelor", "Higher education, short type (bachelor)"),
-            ("master", "Higher education, long type (master)"),
-            ("foreign", "Foreign diploma, not recognised"),
-        ]
-    )
+    education_level = fields.Selection(EDUCATION_LEVELS)
     driving_licence = fields.Selection(
         [
             ("none", "None"),
@@ -101,24 +101,6 @@ class JobCoachingBeneficiary(models.Model):
         required=True,
         tracking=True,
     )
-    actiris_registered = fields.Boolean(string="Registered at Actiris", tracking=True)
-    actiris_accompanied = fields.Boolean(
-        string="Accompanied by Actiris",
-        tracking=True,
-        help="Already accompanied by an Actiris counsellor: the project does not accompany "
-        "a person twice, unless a coordinator records why.",
-    )
-    actiris_override_reason = fields.Text(
-        string="Coordinator's Reason",
-        tracking=True,
-        groups="job_coaching.group_job_coaching_manager",
-        help="Why the project takes on a person already accompanied by Actiris.",
-    )
-    # Who took the person on, and when: stamped when the reason is written.
-    actiris_override_user_id = fields.Many2one(
-        "res.users", string="Override By", readonly=True, copy=False
-    )
-    actiris_override_date = fields.Date(string="Override On", readonly=True, copy=False)
     referral_channel_id = fields.Many2one(
         "job_coaching.referral.channel", tracking=True, index=True
     )
@@ -186,12 +168,6 @@ class JobCoachingBeneficiary(models.Model):
     in_zone = fields.Boolean(
         string="Lives in the Zone", compute="_compute_zone_id", store=True, index=True
     )
-    is_eligible = fields.Boolean(
-        string="Eligible", compute="_compute_eligibility", store=True, index=True
-    )
-    ineligibility_reason = fields.Char(
-        string="Not Eligible Because", compute="_compute_eligibility", store=True
-    )
     duplicate_count = fields.Integer(
         string="Possible Duplicates",
         compute="_compute_duplicate_count",
@@ -208,10 +184,6 @@ class JobCoachingBeneficiary(models.Model):
             ["last_name", "first_name", "id"],
         )
 
-    # ------------------------------------------------------------------
-    # Defaults
-    # ------------------------------------------------------------------
-
     @api.model
     def _default_stage_id(self):
         return self.env["job_coaching.stage"].search([], limit=1)
@@ -219,10 +191,6 @@ class JobCoachingBeneficiary(models.Model):
     @api.model
     def _read_group_stage_ids(self, stages, domain):
         return stages.search([("active", "=", True)], order=stages._order)
-
-    # ------------------------------------------------------------------
-    # Computes
-    # ------------------------------------------------------------------
 
     @api.depends("first_name", "last_name")
     def _compute_name(self):
@@ -247,36 +215,10 @@ class JobCoachingBeneficiary(models.Model):
 
     @api.depends("street", "zip", "company_id")
     def _compute_zone_id(self):
-        # sudo: residence is a fact of the address, whatever zones the user may read
-        zones = (
-            self.env["job_coaching.zone"].sudo().search([("company_id", "in", self.company_id.ids)])
-        )
-        keys = zones._match_keys()
+        zone_of = self._zone_of_address()
         for beneficiary in self:
-            company_zones = zones.filtered(lambda z, b=beneficiary: z.company_id == b.company_id)
-            zone = company_zones._find_zone(beneficiary.street, beneficiary.zip, keys)
-            beneficiary.zone_id = zone
-            beneficiary.in_zone = bool(zone)
-
-    @api.depends(
-        "age", "birth_date", "in_zone", "street", "actiris_accompanied", "actiris_override_reason"
-    )
-    def _compute_eligibility(self):
-        for beneficiary in self:
-            reasons = []
-            if not beneficiary.birth_date:
-                reasons.append(_("birth date unknown"))
-            elif beneficiary.age < YOUTH_MIN_AGE:
-                reasons.append(_("under 18"))
-            if not beneficiary.street:
-                reasons.append(_("address unknown"))
-            elif not beneficiary.in_zone:
-                reasons.append(_("lives outside the zone"))
-            # A coordinator's written override takes on a person accompanied by Actiris.
-            if beneficiary.actiris_accompanied and not beneficiary.sudo().actiris_override_reason:
-                reasons.append(_("accompanied by Actiris"))
-            beneficiary.is_eligible = not reasons
-            beneficiary.ineligibility_reason = ", ".join(reasons) if reasons else False
+            beneficiary.zone_id = zone_of[beneficiary]
+            beneficiary.in_zone = bool(zone_of[beneficiary])
 
     @api.depends("name_key", "birth_date", "company_id")
     def _compute_duplicate_count(self):
@@ -302,10 +244,6 @@ class JobCoachingBeneficiary(models.Model):
             )
             # The record itself is in the count once it is saved.
             beneficiary.duplicate_count = max(count - (1 if beneficiary._origin.id else 0), 0)
-
-    # ------------------------------------------------------------------
-    # Constraints
-    # ------------------------------------------------------------------
 
     @api.constrains("user_id", "shared_user_ids", "company_id")
     def _check_agents(self):
@@ -348,112 +286,24 @@ class JobCoachingBeneficiary(models.Model):
                     )
                 )
 
-    @api.constrains("phone", "mobile")
-    def _check_phones(self):
-        for beneficiary in self:
-            for field_name in PHONE_FIELDS:
-                if beneficiary[field_name]:
-                    beneficiary._format_phone(beneficiary[field_name], field_name)
-
-    @api.constrains("email")
-    def _check_email(self):
-        for beneficiary in self:
-            if beneficiary.email and not email_normalize(beneficiary.email):
-                raise ValidationError(
-                    _("%(email)s is not a valid email address.", email=beneficiary.email)
-                )
-
-    @api.constrains("actiris_accompanied")
-    def _check_actiris(self):
-        # sudo: the reason is readable by coordinators only, its presence is a rule for all
-        for beneficiary in self.sudo():
-            if (
-                beneficiary.actiris_accompanied
-                and not (beneficiary.actiris_override_reason or "").strip()
-            ):
-                raise ValidationError(
-                    _(
-                        "%(name)s is already accompanied by Actiris: the project does not "
-                        "accompany a person twice. Only a coordinator can take them on, "
-                        'by writing the reason in the field "Coordinator\'s Reason".',
-                        name=beneficiary.name,
-                    )
-                )
-
-    # ------------------------------------------------------------------
-    # CRUD
-    # ------------------------------------------------------------------
-
-    def _format_phone(self, number, field_name, country=None):
-        """Return ``number`` in E.164, the person's country (else Belgium) by default."""
-        country = country or self.country_id or self.env.ref("base.be")
-        try:
-            return phone_format(number, country.code, country.phone_code, force_format="E164")
-        except UserError as error:
-            raise ValidationError(
-                _(
-                    "%(number)s is not a valid %(field)s number. Write it as dialled from "
-                    "Belgium (0470 12 34 56, 02 123 45 67) or with its country code "
-                    "(+32 470 12 34 56).",
-                    number=number,
-                    field=self._fields[field_name].get_description(self.env)["string"].lower(),
-                )
-            ) from error
-
-    def _prepare_vals(self, vals, country=None):
-        """Normalise what a person typed: phones, email, names.
-
-        Phone numbers are read in ``vals``' country, else ``country``, else Belgium.
-        """
-        self._check_input(vals)  # types first: what follows reads the values
-        vals = dict(vals)
-        if vals.get("country_id"):
-            country = self.env["res.country"].browse(vals["country_id"])
-        for field_name in PHONE_FIELDS:
-            if isinstance(vals.get(field_name), str) and vals[field_name].strip():
-                vals[field_name] = self._format_phone(vals[field_name], field_name, country)
-        if isinstance(vals.get("email"), str):
-            vals["email"] = vals["email"].strip() or False
-        for field_name in ("first_name", "last_name"):
-            if isinstance(vals.get(field_name), str):
-                vals[field_name] = " ".join(vals[field_name].split())
-        return vals
-
     @api.model_create_multi
     def create(self, vals_list):
-        vals_list = [self._prepare_vals(vals) for vals in vals_list]
         beneficiaries = super().create(vals_list)
         for beneficiary, vals in zip(beneficiaries, vals_list, strict=True):
             beneficiary._stamp(vals)
         return beneficiaries
 
     def write(self, vals):
-        if len(self) > 1 and any(f in vals for f in PHONE_FIELDS) and "country_id" not in vals:
-            # Each person's number is read in their own country.
-            for beneficiary in self:
-                beneficiary.write(vals)
-            return True
-        result = super().write(self._prepare_vals(vals, country=self.country_id[:1]))
+        result = super().write(vals)
         self._stamp(vals)
         return result
 
     def _stamp(self, vals):
-        """Record who wrote the Actiris override reason or the consent, and
-        when: read-only fields, set by the application only."""
-        stamps = {}
-        if "actiris_override_reason" in vals:
-            written = bool((vals["actiris_override_reason"] or "").strip())
-            stamps["actiris_override_user_id"] = written and self.env.uid
-            stamps["actiris_override_date"] = written and fields.Date.context_today(self)
-        if "consent_date" in vals:
-            stamps["consent_user_id"] = bool(vals["consent_date"]) and self.env.uid
-        if stamps and self:
-            # sudo: the stamps are the application's, never typed (read-only fields)
-            self.sudo().write(stamps)
-
-    # ------------------------------------------------------------------
-    # Actions
-    # ------------------------------------------------------------------
+        """Record who recorded the consent (a read-only field, set by the
+        application only)."""
+        if "consent_date" in vals and self:
+            # sudo: the stamp is the application's, never typed (read-only field)
+            self.sudo().write({"consent_user_id": bool(vals["consent_date"]) and self.env.uid})
 
     def action_open_duplicates(self):
         self.ensure_one()
@@ -469,10 +319,6 @@ class JobCoachingBeneficiary(models.Model):
             ],
             "context": {"active_test": False},
         }
-
-    # ------------------------------------------------------------------
-    # Business
-    # ------------------------------------------------------------------
 
     @api.model
     def _cron_update_age(self):
@@ -525,6 +371,33 @@ class JobCoachingBeneficiary(models.Model):
         if behind:
             behind.write({"stage_id": stage.id})
 
-    def _recompute_zone(self):
-        """Recompute where people live, after a zone or its streets changed."""
-        self.modified(["street"])
+    def _zone_of_address(self):
+        """{beneficiary: the zone of their company that their address lies in}."""
+        # sudo: residence is a fact of the address, whatever zones the user may read;
+        # an archived zone counts for nobody
+        zones = (
+            self.env["job_coaching.zone"]
+            .sudo()
+            .with_context(active_test=True)
+            .search([("company_id", "in", self.company_id.ids)])
+        )
+        keys = zones._match_keys()
+        return {
+            beneficiary: zones.filtered(
+                lambda z, b=beneficiary: z.company_id == b.company_id
+            )._find_zone(beneficiary.street, beneficiary.zip, keys)
+            for beneficiary in self
+        }
+
+    def _relocate(self):
+        """Write where people live, after a zone or its streets changed (the
+        addresses did not, so nothing recomputes by itself): one write per
+        zone found, the people whose zone changed only."""
+        moved = {}
+        for beneficiary, zone in self._zone_of_address().items():
+            if beneficiary.zone_id != zone:
+                moved.setdefault(zone, self.browse())
+                moved[zone] |= beneficiary
+        for zone, people in moved.items():
+            # sudo: the zone is the application's (read-only computed fields)
+            people.sudo().write({"zone_id": zone.id, "in_zone": bool(zone)})

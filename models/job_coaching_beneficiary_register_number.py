@@ -119,7 +119,7 @@ class JobCoachingBeneficiary(models.Model):
 
     def write(self, vals):
         vals = self._prepare_register_number(vals)
-        if vals.get("niss"):
+        if isinstance(vals.get("niss"), str) and vals["niss"]:
             if len(self) > 1:
                 raise ValidationError(_("One register number cannot be given to several people."))
             self._check_niss_free([vals])
@@ -129,8 +129,7 @@ class JobCoachingBeneficiary(models.Model):
     def _prepare_register_number(self, vals):
         """The number as typed, in its stored form (refused by the constraint
         when it is not a number)."""
-        self._check_input(vals)  # types first: what follows reads the values
-        if vals.get("niss"):
+        if isinstance(vals.get("niss"), str) and vals["niss"]:
             vals = dict(vals)
             if "birth_date" in vals and not vals["birth_date"]:
                 del vals["birth_date"]  # the number tells it
@@ -151,7 +150,11 @@ class JobCoachingBeneficiary(models.Model):
         default_company = self.env.company.id
         wanted = {}
         for vals in vals_list:
-            if vals.get("niss"):
+            if isinstance(vals.get("niss"), str) and vals["niss"]:
+                try:
+                    normalize_register_number(vals["niss"])
+                except ValueError:
+                    continue  # not a number: refused by the constraint, nothing to look up
                 company_id = vals.get("company_id") or self.company_id.id or default_company
                 key = (company_id, vals["niss"])
                 if key in wanted:

@@ -1,9 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from collections import defaultdict
-
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL
+
+from .job_coaching_beneficiary import EDUCATION_LEVELS
 
 CONTRACT_TYPES = [
     ("art60", "Article 60 §7"),
@@ -16,30 +15,9 @@ CONTRACT_TYPES = [
     ("volunteering", "Volunteering"),
 ]
 
-# The keys of the beneficiary's education_level, as a minimum to require.
-EDUCATION_LEVELS = [
-    ("none", "No diploma"),
-    ("primary", "Primary school (CEB)"),
-    ("lower_secondary", "Lower secondary (CE1D)"),
-    ("upper_secondary", "Upper secondary (CESS)"),
-    ("bachelor", "Higher education, short type (bachelor)"),
-    ("master", "Higher education, long type (master)"),
-]
-
-# The ranking shows the best candidates: nobody reads a list of thousands.
-MATCH_LIMIT = 200
-
-# Rank of the beneficiary's education levels: a foreign diploma that is not
-# recognised counts as no diploma.
-EDUCATION_RANK = {
-    "none": 0,
-    "foreign": 0,
-    "primary": 1,
-    "lower_secondary": 2,
-    "upper_secondary": 3,
-    "bachelor": 4,
-    "master": 5,
-}
+# A minimum to require: the beneficiary's levels, but a foreign diploma that is
+# not recognised.
+MINIMUM_EDUCATION_LEVELS = [level for level in EDUCATION_LEVELS if level[0] != "foreign"]
 
 
 class JobCoachingVacancy(models.Model):
@@ -81,7 +59,7 @@ class JobCoachingVacancy(models.Model):
         context={"active_test": False},
     )
     driving_licence_required = fields.Boolean()
-    education_level = fields.Selection(EDUCATION_LEVELS, string="Minimum Education")
+    education_level = fields.Selection(MINIMUM_EDUCATION_LEVELS, string="Minimum Education")
     skills = fields.Text(string="Skills Wanted")
 
     # Follow-up
@@ -178,7 +156,10 @@ class JobCoachingVacancy(models.Model):
         wizard = self.env["job_coaching.candidate.match"].create(
             {
                 "vacancy_id": self.id,
-                "line_ids": [fields.Command.create(vals) for vals in self._match_candidates()],
+                "line_ids": [
+                    fields.Command.create(vals)
+                    for vals in self.env["job_coaching.candidate.match"]._rank_candidates(self)
+                ],
             }
         )
         return {
@@ -189,165 +170,3 @@ class JobCoachingVacancy(models.Model):
             "view_mode": "form",
             "target": "current",
         }
-
-    def _candidate_domain(self):
-        """Files the user may propose: active, not closed, adults; eligible, or
-        living outside the zone (they come after the residents). The record
-        rules keep an agent to their caseload."""
-        self.ensure_one()
-        return [
-            ("company_id", "=", self.company_id.id),
-            ("stage_id.is_closed", "=", False),
-            ("age", ">=", 18),
-            # data protection: not the people who withdrew their consent
-            ("employer_sharing_refused", "=", False),
-            "|",
-            ("is_eligible", "=", True),
-            "&",
-            ("in_zone", "=", False),
-            ("actiris_accompanied", "=", False),
-        ]
-
-    def _match_candidates(self, limit=MATCH_LIMIT):
-        """Rank the candidates for this vacancy.
-
-        Return a list of values for ``job_coaching.candidate.match.line``, best
-        first, at most ``limit``: residents of the zone before anybody else, then
-        by score (the fit with the requirements, youth, active job search,
-        availability). Reads everything in a fixed number of queries, whatever
-        the number of people.
-        """
-        self.ensure_one()
-        Beneficiary = self.env["job_coaching.beneficiary"]
-        # One query for the whole pool, through the record rules (an agent sees
-        # their caseload); the ranking below works on plain values.
-        query = Beneficiary._search(self._candidate_domain())
-        table = query.table
-        rows = self.env.execute_query(
-            query.select(
-                SQL.identifier(table, "id"),
-                SQL.identifier(table, "in_zone"),
-                SQL.identifier(table, "is_youth"),
-                SQL.identifier(table, "education_level"),
-                SQL.identifier(table, "driving_licence"),
-                SQL.identifier(table, "stage_id"),
-            )
-        )
-        already = {
-            beneficiary.id
-            for (beneficiary,) in self.env["job_coaching.application"]._read_group(
-                [
-                    ("vacancy_id", "=", self.id),
-                    ("state", "not in", ("refused", "withdrawn")),
-                ],
-                ["beneficiary_id"],
-            )
-        }
-        rows = [row for row in rows if row[0] not in already]
-        ids = [row[0] for row in rows]
-        busy = {
-            beneficiary.id
-            for (beneficiary,) in self.env["job_coaching.art60.contract"]
-            .sudo()  # availability is a fact, whoever follows the contract
-            ._read_group(
-                [
-                    ("beneficiary_id", "in", ids),
-                    ("state", "in", ("running", "suspended")),
-                ],
-                ["beneficiary_id"],
-            )
-        }
-        langs_of = defaultdict(set)
-        if self.lang_ids:
-            for beneficiary_id, lang_id in self.env.execute_query(
-                SQL(
-                    "SELECT beneficiary_id, lang_id FROM job_coaching_beneficiary_lang_rel "
-                    "WHERE beneficiary_id = ANY(%s) AND lang_id = ANY(%s)",
-                    ids,
-                    self.lang_ids.ids,
-                )
-            ):
-                langs_of[beneficiary_id].add(lang_id)
-        job_search_stages = set(
-            self.env["job_coaching.stage"]
-            .with_context(active_test=False)
-            .search([("pathway_step", "=", "job_search")])
-            .ids
-        )
-        wanted_langs = set(self.lang_ids.ids)
-        lang_names = dict(zip(self.lang_ids.ids, self.lang_ids.mapped("name"), strict=True))
-        wanted_rank = EDUCATION_RANK.get(self.education_level, 0) if self.education_level else 0
-        education_labels = dict(self._fields["education_level"]._description_selection(self.env))
-        # The words of the reasons, translated once for the whole list.
-        words = {
-            "in_zone": _("lives in the zone"),
-            "outside": _("lives outside the zone"),
-            "licence": _("no driving licence"),
-            "meets": _("meets the requirements"),
-            "youth": _("youth (18-25)"),
-            "job_search": _("in active job search"),
-            "busy": _("in a running art. 60 contract"),
-            "available": _("available"),
-        }
-        has_requirements = bool(
-            self.lang_ids or self.driving_licence_required or self.education_level
-        )
-        lines = []
-        for person_id, in_zone, is_youth, education, licence, stage_id in rows:
-            score = 50
-            reasons = []
-            if in_zone:
-                score += 100
-                reasons.append(words["in_zone"])
-            else:
-                reasons.append(words["outside"])
-            misfits = []
-            missing_langs = wanted_langs - langs_of[person_id]
-            if missing_langs:
-                misfits.append(
-                    _(
-                        "does not speak %(langs)s",
-                        langs=", ".join(lang_names[lang] for lang in sorted(missing_langs)),
-                    )
-                )
-            if self.driving_licence_required and licence not in ("b", "c"):
-                misfits.append(words["licence"])
-            if self.education_level and (
-                not education or EDUCATION_RANK.get(education, 0) < wanted_rank
-            ):
-                misfits.append(
-                    _(
-                        "education below %(level)s",
-                        level=education_labels.get(self.education_level),
-                    )
-                )
-            if misfits:
-                score -= 15 * len(misfits)
-                reasons.append(_("requirement not met: %(what)s", what="; ".join(misfits)))
-            elif has_requirements:
-                reasons.append(words["meets"])
-            if is_youth:
-                score += 10
-                reasons.append(words["youth"])
-            if stage_id in job_search_stages:
-                score += 10
-                reasons.append(words["job_search"])
-            if person_id in busy:
-                reasons.append(words["busy"])
-            else:
-                score += 10
-                reasons.append(words["available"])
-            lines.append(
-                {
-                    "beneficiary_id": person_id,
-                    "score": score,
-                    "in_zone": bool(in_zone),
-                    "requirement_misfit": bool(misfits),
-                    "reasons": ", ".join(reasons),
-                }
-            )
-        lines.sort(key=lambda line: (-line["score"], line["beneficiary_id"]))
-        lines = lines[:limit] if limit else lines
-        for rank, line in enumerate(lines, start=1):
-            line["rank"] = rank
-        return lines

@@ -27,7 +27,15 @@ class JobCoachingWorkshop(models.Model):
         tracking=True,
     )
     start = fields.Datetime(required=True, tracking=True)
-    stop = fields.Datetime(string="End", required=True, tracking=True)
+    stop = fields.Datetime(
+        string="End",
+        compute="_compute_stop",
+        store=True,
+        readonly=False,
+        precompute=True,
+        required=True,
+        tracking=True,
+    )
     location = fields.Char(string="Place")
     facilitator_id = fields.Many2one(
         "res.users",
@@ -64,10 +72,12 @@ class JobCoachingWorkshop(models.Model):
         ("capacity_positive", "CHECK (capacity > 0)", "A workshop needs at least one seat."),
     ]
 
-    @api.onchange("start")
-    def _onchange_start(self):
-        if self.start and (not self.stop or self.stop <= self.start):
-            self.stop = self.start + timedelta(hours=2)
+    @api.depends("start")
+    def _compute_stop(self):
+        # Two hours by default; an end typed after the start stays.
+        for workshop in self:
+            if workshop.start and (not workshop.stop or workshop.stop <= workshop.start):
+                workshop.stop = workshop.start + timedelta(hours=2)
 
     @api.depends("registration_ids", "registration_ids.attendance")
     def _compute_seats(self):

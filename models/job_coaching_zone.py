@@ -104,4 +104,4 @@ class JobCoachingZone(models.Model):
         # sudo: residence is a fact of the address, whoever edits the streets
         self.env["job_coaching.beneficiary"].sudo().with_context(active_test=False).search(
             [("company_id", "in", companies.ids)]
-        )._recompute_zone()
+        )._relocate()

@@ -16,7 +16,7 @@ import sys
 import time
 from datetime import date, timedelta
 
-from odoo.addons.job_coaching.models.job_coaching_beneficiary import _fold
+from odoo.addons.job_coaching.tools import age_on, fold, make_register_number
 
 _logger = logging.getLogger("job_coaching.populate")
 
@@ -137,23 +137,6 @@ OUTSIDE_STREETS = [
     ("Avenue de Laeken", "1090", "Jette"),
 ]
 CPAS_STATUSES = ["ris"] * 5 + ["equivalent_aid"] * 2 + ["known_no_aid"] * 2 + ["unknown"] * 1
-EDUCATION = [
-    "none",
-    "primary",
-    "lower_secondary",
-    "upper_secondary",
-    "bachelor",
-    "master",
-    "foreign",
-]
-
-
-def niss_of(born, serial):
-    """A valid national register number (YY.MM.DD-SSS.CC) for a birth date and serial."""
-    base = f"{born:%y%m%d}{serial:03d}"
-    check = 97 - int(("2" if born.year >= 2000 else "") + base) % 97
-    digits = f"{base}{check:02d}"
-    return f"{digits[:2]}.{digits[2:4]}.{digits[4:6]}-{digits[6:9]}.{digits[9:]}"
 
 
 class Populator:
@@ -164,11 +147,22 @@ class Populator:
         self.random = random.Random(seed)
         self.today = date.today()
         self.company = env.company
+        self.education_levels = [
+            key
+            for key, _label in env["job_coaching.beneficiary"]._fields["education_level"].selection
+        ]
 
     # -- helpers ---------------------------------------------------------
 
-    def copy_rows(self, table, columns, rows):
-        """COPY ``rows`` (tuples in ``columns`` order) into ``table``; return the new ids."""
+    def copy_rows(self, table, columns, rows, audited=False):
+        """COPY ``rows`` (tuples in ``columns`` order) into ``table``; return the new ids.
+
+        ``audited``: each row ends with its author and date, written as both the
+        creation and the last change.
+        """
+        if audited:
+            columns = [*columns, "create_uid", "create_date", "write_uid", "write_date"]
+            rows = [(*row, *row[-2:]) for row in rows]
         # The table names are the add-on's own, never user input.
         self.cr.execute(f"SELECT COALESCE(MAX(id), 0) FROM {table}")
         first_id = self.cr.fetchone()[0] + 1
@@ -252,8 +246,6 @@ class Populator:
                     "en_US",
                     1,
                     now,
-                    1,
-                    now,
                 )
             )
         self.copy_rows(
@@ -271,12 +263,9 @@ class Populator:
                 "is_company",
                 "email",
                 "lang",
-                "create_uid",
-                "create_date",
-                "write_uid",
-                "write_date",
             ],
             rows,
+            audited=True,
         )
         self.log("res.partner", len(rows), started)
 
@@ -296,7 +285,7 @@ class Populator:
                 serial = (serial % 997) + 1
                 born -= timedelta(days=1)
             used.add((born, serial))
-            niss = niss_of(born, serial)
+            niss = make_register_number(born, serial)
             first, last = self.random.choice(FIRST_NAMES), self.random.choice(LAST_NAMES)
             if self.random.random() < 0.7:
                 french, dutch = self.random.choice(self.zone_streets)
@@ -308,11 +297,7 @@ class Populator:
                 name, zip_code, city = self.random.choice(OUTSIDE_STREETS)
                 street = f"{name} {self.random.randint(1, 250)}"
             zone = self.zone._find_zone(street, zip_code, zone_keys)
-            age = (
-                self.today.year
-                - born.year
-                - ((self.today.month, self.today.day) < (born.month, born.day))
-            )
+            age = age_on(born, self.today)
             intake = self.today - timedelta(days=self.random.randint(0, 5 * 365))
             agent = self.random.choice(self.agents)
             stage = self.random.choice(self.stages)
@@ -323,7 +308,7 @@ class Populator:
                     first,
                     last,
                     f"{first} {last}",
-                    _fold(f"{first} {last}"),
+                    fold(f"{first} {last}"),
                     born,
                     self.random.choice(["female", "male"]),
                     niss,
@@ -333,7 +318,7 @@ class Populator:
                     city,
                     self.belgium.id,
                     f"+324{self.random.randint(60, 99)}{self.random.randint(0, 999999):06d}",
-                    self.random.choice(EDUCATION),
+                    self.random.choice(self.education_levels),
                     "none",
                     self.random.choice(CPAS_STATUSES),
                     self.random.random() < 0.6,
@@ -351,8 +336,6 @@ class Populator:
                     bool(zone),
                     not reasons,
                     ", ".join(reasons) or None,
-                    agent.id,
-                    created,
                     agent.id,
                     created,
                 )
@@ -391,12 +374,9 @@ class Populator:
                 "in_zone",
                 "is_eligible",
                 "ineligibility_reason",
-                "create_uid",
-                "create_date",
-                "write_uid",
-                "write_date",
             ],
             rows,
+            audited=True,
         )
         self.beneficiary_ids = ids
         # (id, agent id, intake date, birth date, cpas status) of each file, for what follows.
@@ -457,8 +437,6 @@ class Populator:
                         self.company.id,
                         agent_id,
                         created,
-                        agent_id,
-                        created,
                     )
                 )
         self.copy_rows(
@@ -476,12 +454,9 @@ class Populator:
                 "requested_by",
                 "is_appointment_request",
                 "company_id",
-                "create_uid",
-                "create_date",
-                "write_uid",
-                "write_date",
             ],
             rows,
+            audited=True,
         )
         self.log("job_coaching.session", len(rows), started)
 

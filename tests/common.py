@@ -79,19 +79,3 @@ class JobCoachingCase(TransactionCase):
         Beneficiary = cls.Beneficiary.with_user(user) if user else cls.Beneficiary
         vals.setdefault("user_id", (user or cls.agent).id)
         return Beneficiary.create(cls._beneficiary_vals(**vals))
-
-
-def make_niss(year, month, day, serial):
-    """A valid national register number for a birth date and a serial."""
-    base = f"{year % 100:02d}{month:02d}{day:02d}{serial:03d}"
-    check = 97 - (int(base if year < 2000 else "2" + base) % 97)
-    digits = f"{base}{check:02d}"
-    return f"{digits[:2]}.{digits[2:4]}.{digits[4:6]}-{digits[6:9]}.{digits[9:]}"
-
-
-def make_bis(year, month, day, serial):
-    """A valid BIS number (month + 40: sex known) for a birth date and a serial."""
-    base = f"{year % 100:02d}{month + 40:02d}{day:02d}{serial:03d}"
-    check = 97 - (int(base if year < 2000 else "2" + base) % 97)
-    digits = f"{base}{check:02d}"
-    return f"{digits[:2]}.{digits[2:4]}.{digits[4:6]}-{digits[6:9]}.{digits[9:]}"

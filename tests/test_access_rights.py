@@ -1,9 +1,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import date
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .common import JobCoachingCase, make_niss
+from odoo.addons.job_coaching.tools import make_register_number
+
+from .common import JobCoachingCase
 
 
 @tagged("post_install", "-at_install")
@@ -39,7 +43,7 @@ class TestAccessRights(JobCoachingCase):
         self.assertTrue(self.mine.exists())
 
     def test_agent_reads_the_register_number_of_own_files(self):
-        self.mine.niss = make_niss(1995, 4, 12, 1)
+        self.mine.niss = make_register_number(date(1995, 4, 12), 1)
         self.assertEqual(self.mine.with_user(self.agent).read(["niss"])[0]["niss"], self.mine.niss)
 
     def test_manager_sees_every_file_of_the_company(self):

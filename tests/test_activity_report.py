@@ -10,7 +10,7 @@ from odoo.exceptions import AccessError
 from odoo.tests import Form, new_test_user, tagged
 
 from .common import MANAGER_GROUP
-from .employment_common import EmploymentCase
+from .common_employment import EmploymentCase
 
 # Far from today: the demo data, relative to today, never falls in it.
 MARCH = ("2021-03-01", "2021-03-31")

@@ -6,7 +6,7 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
-from .employment_common import EmploymentCase
+from .common_employment import EmploymentCase
 
 START = date(2026, 3, 2)  # a Monday
 

@@ -6,14 +6,16 @@ from freezegun import freeze_time
 from odoo.exceptions import ValidationError
 from odoo.tests import Form, tagged
 
-from .common import JobCoachingCase, make_bis, make_niss
+from odoo.addons.job_coaching.tools import make_register_number
+
+from .common import JobCoachingCase
 
 
 @tagged("post_install", "-at_install")
 @freeze_time("2026-06-15")
 class TestBeneficiaryIntake(JobCoachingCase):
     def test_register_number_formatted_and_birth_date_filled(self):
-        number = make_niss(1985, 7, 30, 33)
+        number = make_register_number(date(1985, 7, 30), 33)
         person = self._create_beneficiary(
             niss=number.replace(".", "").replace("-", ""), birth_date=False
         )
@@ -24,11 +26,13 @@ class TestBeneficiaryIntake(JobCoachingCase):
         self.assertEqual(person.age, 40)
 
     def test_register_number_of_the_2000s(self):
-        person = self._create_beneficiary(niss=make_niss(2005, 1, 9, 311), birth_date=False)
+        person = self._create_beneficiary(
+            niss=make_register_number(date(2005, 1, 9), 311), birth_date=False
+        )
         self.assertEqual(person.birth_date, date(2005, 1, 9))
 
     def test_bis_number_accepted(self):
-        number = make_bis(1990, 3, 12, 45)
+        number = make_register_number(date(1990, 3, 12), 45, bis_number=True)
         person = self._create_beneficiary(niss=number, birth_date="1990-03-12")
         self.assertEqual(person.niss_kind, "bis")
         self.assertEqual(person.niss, number)
@@ -42,10 +46,14 @@ class TestBeneficiaryIntake(JobCoachingCase):
 
     def test_register_number_must_match_birth_date(self):
         with self.assertRefused(ValidationError, "born on 1985-07-30"):
-            self._create_beneficiary(niss=make_niss(1985, 7, 30, 33), birth_date="1985-07-31")
+            self._create_beneficiary(
+                niss=make_register_number(date(1985, 7, 30), 33), birth_date="1985-07-31"
+            )
 
     def test_invalid_number_on_write_refused_and_value_kept(self):
-        person = self._create_beneficiary(niss=make_niss(1985, 7, 30, 33), birth_date=False)
+        person = self._create_beneficiary(
+            niss=make_register_number(date(1985, 7, 30), 33), birth_date=False
+        )
         with self.assertRaises(ValidationError):
             person.write({"niss": "99.99.99-999.99"})
         self.assertEqual(person.niss, "85.07.30-033.28")
@@ -115,7 +123,7 @@ class TestBeneficiaryIntake(JobCoachingCase):
         form = Form(self.Beneficiary.with_user(self.agent))
         form.first_name = "Layla"
         form.last_name = "Form"
-        form.niss = make_niss(2002, 2, 20, 14)
+        form.niss = make_register_number(date(2002, 2, 20), 14)
         form.street = "Esseghemstraat 3"
         form.zip = "1090"
         form.mobile_display = "0488 11 22 33"

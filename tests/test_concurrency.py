@@ -1,6 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import threading
 import time
+from datetime import date
 from unittest.mock import patch
 
 from psycopg2 import IntegrityError
@@ -10,7 +11,7 @@ from odoo.modules.registry import DummyRLock, Registry
 from odoo.tests import BaseCase, get_db_name, tagged
 from odoo.tools import mute_logger
 
-from .common import make_niss
+from odoo.addons.job_coaching.tools import make_register_number
 
 
 @tagged("post_install", "-at_install")
@@ -124,7 +125,7 @@ class TestConcurrency(BaseCase):
         self.fail("the second transaction never waited for the first")
 
     def test_register_number_unique_under_concurrency(self):
-        number = make_niss(1979, 12, 24, 501)
+        number = make_register_number(date(1979, 12, 24), 501)
         vals = {"first_name": "Twin", "last_name": "Transaction", "niss": number}
         first_started, first_release, first = threading.Event(), threading.Event(), {}
         second_started, second_release, second = threading.Event(), threading.Event(), {}
@@ -216,7 +217,11 @@ class TestConcurrency(BaseCase):
     def test_exit_followup_once_under_concurrency(self):
         def build(env):
             person = env["job_coaching.beneficiary"].create(
-                {"first_name": "Race", "last_name": "Exit", "niss": make_niss(1980, 5, 6, 77)}
+                {
+                    "first_name": "Race",
+                    "last_name": "Exit",
+                    "niss": make_register_number(date(1980, 5, 6), 77),
+                }
             )
             exit_ = env["job_coaching.exit"].create(
                 {"beneficiary_id": person.id, "date": "2025-01-15", "reason": "training"}

@@ -1,17 +1,21 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import date
+
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .common import JobCoachingCase, make_niss
+from odoo.addons.job_coaching.tools import make_register_number
+
+from .common import JobCoachingCase
 
 
 @tagged("post_install", "-at_install")
 class TestDuplicates(JobCoachingCase):
     def test_same_register_number_refused(self):
-        number = make_niss(1985, 7, 30, 33)
+        number = make_register_number(date(1985, 7, 30), 33)
         self._create_beneficiary(user=self.agent, niss=number, birth_date=False)
         count = self.Beneficiary.search_count([])
         # Another agent, another spelling of the same number, another name:
@@ -36,13 +40,13 @@ class TestDuplicates(JobCoachingCase):
             )
 
     def test_same_register_number_of_an_archived_file_refused(self):
-        number = make_niss(1985, 7, 30, 33)
+        number = make_register_number(date(1985, 7, 30), 33)
         self._create_beneficiary(niss=number, birth_date=False).active = False
         with self.assertRaises(ValidationError):
             self._create_beneficiary(niss=number, birth_date=False)
 
     def test_same_register_number_on_write_refused(self):
-        number = make_niss(1985, 7, 30, 33)
+        number = make_register_number(date(1985, 7, 30), 33)
         self._create_beneficiary(niss=number, birth_date=False)
         other = self._create_beneficiary(first_name="Other", birth_date=False)
         with self.assertRefused(ValidationError, "already registered"):
@@ -50,7 +54,7 @@ class TestDuplicates(JobCoachingCase):
         self.assertFalse(other.niss)
 
     def test_same_register_number_in_one_batch_refused(self):
-        number = make_niss(1985, 7, 30, 33)
+        number = make_register_number(date(1985, 7, 30), 33)
         with self.assertRefused(ValidationError, "given to two people at once"):
             self.Beneficiary.create(
                 [
@@ -60,7 +64,7 @@ class TestDuplicates(JobCoachingCase):
             )
 
     def test_database_refuses_what_python_missed(self):
-        number = make_niss(1985, 7, 30, 33)
+        number = make_register_number(date(1985, 7, 30), 33)
         person = self._create_beneficiary(niss=number, birth_date=False)
         other = self._create_beneficiary(first_name="Other")
         with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
@@ -70,7 +74,7 @@ class TestDuplicates(JobCoachingCase):
             )
 
     def test_same_number_in_another_company_allowed(self):
-        number = make_niss(1985, 7, 30, 33)
+        number = make_register_number(date(1985, 7, 30), 33)
         self._create_beneficiary(niss=number, birth_date=False)
         other_company = self.env["res.company"].create({"name": "CPAS de Ganshoren"})
         person = self._create_beneficiary(

@@ -5,7 +5,7 @@ from odoo.exceptions import AccessError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .employment_common import EmploymentCase
+from .common_employment import EmploymentCase
 
 PERSONAL_MODELS = (
     "job_coaching.application",

@@ -7,7 +7,7 @@ from odoo.exceptions import ValidationError
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
-from .employment_common import EmploymentCase
+from .common_employment import EmploymentCase
 
 
 @tagged("post_install", "-at_install")

@@ -4,7 +4,7 @@ from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .common import FINANCE_GROUP, MANAGER_GROUP, USER_GROUP
-from .employment_common import EmploymentCase
+from .common_employment import EmploymentCase
 
 
 @tagged("post_install", "-at_install")

@@ -77,6 +77,19 @@ class TestOfficeHours(JobCoachingCase):
         with self.assertRefused(UserError, "already linked"):
             visit.action_convert_to_intake()
 
+    def test_wizard_period_is_the_zone_s_by_default(self):
+        wizard = Form(self.env["job_coaching.office.hours.generate"].with_user(self.agent))
+        wizard.zone_id = self.zone
+        self.assertEqual(str(wizard.date_from), "2018-01-01")
+        self.assertEqual(str(wizard.date_to), "2022-12-31")
+        created = (
+            self.env["job_coaching.office.hours.generate"]
+            .with_user(self.agent)
+            .create({"zone_id": self.zone.id, "place_id": self.place.id, "date_to": "2018-01-31"})
+        )
+        self.assertEqual(str(created.date_from), "2018-01-01")
+        self.assertEqual(str(created.date_to), "2018-01-31")
+
     def test_wizard_plans_two_half_days_a_week(self):
         wizard = Form(self.env["job_coaching.office.hours.generate"].with_user(self.agent))
         wizard.zone_id = self.zone

@@ -1,7 +1,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import date
+
 from odoo.tests import tagged
 
-from .common import JobCoachingCase, make_niss
+from odoo.addons.job_coaching.tools import make_register_number
+
+from .common import JobCoachingCase
 
 # The fields the beneficiary list asks for (its columns and activity widget).
 LIST_SPEC = {
@@ -37,7 +41,9 @@ class TestQueryCounts(JobCoachingCase):
             [
                 self._beneficiary_vals(
                     first_name=f"Perf{offset + index}",
-                    niss=make_niss(1990, 1, 1 + (offset + index) % 28, 100 + offset + index),
+                    niss=make_register_number(
+                        date(1990, 1, 1 + (offset + index) % 28), 100 + offset + index
+                    ),
                     birth_date=False,
                     user_id=self.agent.id,
                 )

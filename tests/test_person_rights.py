@@ -1,6 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import io
 import zipfile
+from datetime import date
 
 from freezegun import freeze_time
 
@@ -8,8 +9,9 @@ from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
-from .common import make_niss
-from .employment_common import EmploymentCase
+from odoo.addons.job_coaching.tools import make_register_number
+
+from .common_employment import EmploymentCase
 
 SECRET = "Debt mediation in progress"
 REPORT = "job_coaching.report_beneficiary_access_request"
@@ -23,7 +25,7 @@ class TestPersonRights(EmploymentCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.niss = make_niss(1995, 4, 12, 321)
+        cls.niss = make_register_number(date(1995, 4, 12), 321)
         cls.person = cls._create_beneficiary(
             first_name="Samira",
             last_name="Haddouchi",
@@ -247,7 +249,10 @@ class TestPersonRights(EmploymentCase):
         self.assertEqual(consent.given_by_id, self.agent)
         self.assertFalse(person.employer_sharing_refused)
         candidates = [
-            line["beneficiary_id"] for line in vacancy.with_user(self.agent)._match_candidates()
+            line["beneficiary_id"]
+            for line in vacancy.env["job_coaching.candidate.match"]
+            .with_user(self.agent)
+            ._rank_candidates(vacancy)
         ]
         self.assertIn(self.person.id, candidates)
 
@@ -256,7 +261,10 @@ class TestPersonRights(EmploymentCase):
         self.assertEqual(consent.withdrawn_by_id, self.agent)
         self.assertTrue(self.person.employer_sharing_refused)
         candidates = [
-            line["beneficiary_id"] for line in vacancy.with_user(self.agent)._match_candidates()
+            line["beneficiary_id"]
+            for line in vacancy.env["job_coaching.candidate.match"]
+            .with_user(self.agent)
+            ._rank_candidates(vacancy)
         ]
         self.assertNotIn(self.person.id, candidates)
         self.assertIn(self.other.id, candidates)

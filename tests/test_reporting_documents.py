@@ -4,7 +4,7 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from .employment_common import EmploymentCase
+from .common_employment import EmploymentCase
 
 
 @tagged("post_install", "-at_install")

@@ -1,10 +1,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import date
 from xmlrpc.client import Fault
 
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
-from .common import USER_GROUP, make_niss
+from odoo.addons.job_coaching.tools import make_register_number
+
+from .common import USER_GROUP
 
 
 @tagged("post_install", "-at_install")
@@ -56,7 +59,7 @@ class TestRpcAndImport(HttpCase):
 
     @mute_logger("odoo.http", "odoo.sql_db")
     def test_duplicate_register_number_over_xmlrpc(self):
-        number = make_niss(1985, 7, 30, 33)
+        number = make_register_number(date(1985, 7, 30), 33)
         self._rpc("create", [self._vals(niss=number)])
         with self.assertRaises(Fault) as caught:
             self._rpc("create", [self._vals(niss="85073003328", first_name="Again")])
@@ -75,7 +78,13 @@ class TestRpcAndImport(HttpCase):
         count = Beneficiary.search_count([])
         fields = ["first_name", "last_name", "niss", "mobile", "street"]
         rows = [
-            ["Good", "Row", make_niss(1990, 1, 1, 11), "0470 11 11 11", "Rue Esseghem 2"],
+            [
+                "Good",
+                "Row",
+                make_register_number(date(1990, 1, 1), 11),
+                "0470 11 11 11",
+                "Rue Esseghem 2",
+            ],
             ["Bad", "Number", "85.07.30-033.29", "", "Rue Esseghem 3"],
             ["Bad", "Phone", "", "123", "Rue Esseghem 4"],
         ]
@@ -95,7 +104,7 @@ class TestRpcAndImport(HttpCase):
                 [
                     "Imported",
                     "One",
-                    make_niss(1990, 1, 1, 11),
+                    make_register_number(date(1990, 1, 1), 11),
                     "0470 11 11 11",
                     "Esseghemstr. 2",
                     "1090",

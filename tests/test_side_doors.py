@@ -1,8 +1,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import date
+
 from odoo.exceptions import UserError
 from odoo.tests import Form, tagged
 
-from .common import JobCoachingCase, make_niss
+from odoo.addons.job_coaching.tools import make_register_number
+
+from .common import JobCoachingCase
 
 SECRET = "Debt mediation in progress"
 SUMMARY = "Talked about the family situation"
@@ -17,7 +21,7 @@ class TestSideDoors(JobCoachingCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.niss = make_niss(1995, 4, 12, 123)
+        cls.niss = make_register_number(date(1995, 4, 12), 123)
         cls.person = cls._create_beneficiary(niss=cls.niss, email="nadia@example.com")
         export = cls.env.ref("base.group_allow_export")
         (cls.agent | cls.coordinator).groups_id = [(4, export.id)]
@@ -63,12 +67,12 @@ class TestSideDoors(JobCoachingCase):
         # with tracking disabled have their tracking discarded until commit.
         person = self.Beneficiary.with_context(tracking_disable=False).create(
             self._beneficiary_vals(
-                first_name="Tracked", niss=make_niss(1995, 4, 12, 789), user_id=self.agent.id
+                first_name="Tracked", niss=make_register_number(date(1995, 4, 12), 789), user_id=self.agent.id
             )
         )
         self.env.flush_all()
         self.env.cr.precommit.run()
-        other = make_niss(1995, 4, 12, 456)
+        other = make_register_number(date(1995, 4, 12), 456)
         person = person.with_user(self.coordinator).with_context(tracking_disable=False)
         person.write({"niss": other, "first_name": "Renamed", "phone": "0470 12 34 56"})
         person.message_post(body="Address checked.", message_type="comment")

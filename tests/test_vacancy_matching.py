@@ -6,7 +6,7 @@ from odoo.tests import Form, tagged, users, warmup
 from odoo.tools import mute_logger
 from odoo.tools.safe_eval import safe_eval
 
-from .employment_common import EmploymentCase
+from .common_employment import EmploymentCase
 
 
 @tagged("post_install", "-at_install")
@@ -31,7 +31,7 @@ class TestVacancyMatching(EmploymentCase):
 
     def _ranking(self, vacancy=None, user=None):
         vacancy = (vacancy or self.vacancy).with_user(user or self.agent)
-        lines = vacancy._match_candidates()
+        lines = vacancy.env["job_coaching.candidate.match"]._rank_candidates(vacancy)
         return {line["beneficiary_id"]: line for line in lines}, [
             line["beneficiary_id"] for line in lines
         ]
@@ -247,5 +247,5 @@ class TestMatchingQueries(EmploymentCase):
         vacancy.invalidate_model()
         self.env["job_coaching.beneficiary"].invalidate_model()
         with self.assertQueryCount(jc_agent=10):
-            lines = vacancy._match_candidates()
+            lines = vacancy.env["job_coaching.candidate.match"]._rank_candidates(vacancy)
         self.assertEqual(len(lines), 12)

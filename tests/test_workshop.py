@@ -38,6 +38,25 @@ class TestWorkshop(JobCoachingCase):
             {"workshop_id": workshop.id, "beneficiary_id": person.id, **vals}
         )
 
+    def test_end_follows_the_start(self):
+        """Two hours by default, in the form as over RPC; an end typed after the
+        start stays."""
+        form = Form(self.Workshop.with_user(self.agent))
+        form.name = "Interview"
+        form.start = "2026-06-11 09:00:00"
+        self.assertEqual(str(form.stop), "2026-06-11 11:00:00")
+        form.stop = "2026-06-11 12:30:00"
+        workshop = form.save()
+        self.assertEqual(str(workshop.stop), "2026-06-11 12:30:00")
+        workshop.write({"start": "2026-06-11 10:00:00"})
+        self.assertEqual(str(workshop.stop), "2026-06-11 12:30:00")
+        workshop.write({"start": "2026-06-12 09:00:00"})
+        self.assertEqual(str(workshop.stop), "2026-06-12 11:00:00")
+        created = self.Workshop.with_user(self.agent).create(
+            {"name": "No end", "topic": "cv", "start": "2026-06-13 14:00:00"}
+        )
+        self.assertEqual(str(created.stop), "2026-06-13 16:00:00")
+
     def test_capacity_enforced(self):
         workshop = self._workshop()
         self._register(workshop, self.people[0])

@@ -5,7 +5,7 @@ from odoo import fields, models
 class JobCoachingCandidateMatchLine(models.TransientModel):
     _name = "job_coaching.candidate.match.line"
     _description = "Ranked Candidate"
-    _inherit = ["job_coaching.file.record", "job_coaching.input.guard"]
+    _inherit = ["job_coaching.file.record", "job_coaching.record"]
     _order = "rank, id"
 
     match_id = fields.Many2one("job_coaching.candidate.match", required=True, ondelete="cascade")

@@ -7,7 +7,7 @@ from ..models.job_coaching_erasure_log import REQUESTERS
 class JobCoachingErasureWizard(models.TransientModel):
     _name = "job_coaching.erasure.wizard"
     _description = "Anonymise Beneficiaries"
-    _inherit = ["job_coaching.input.guard"]
+    _inherit = ["job_coaching.record"]
 
     beneficiary_ids = fields.Many2many(
         "job_coaching.beneficiary", string="Beneficiaries", required=True

@@ -19,7 +19,7 @@ WEEKDAYS = [
 class JobCoachingOfficeHoursGenerate(models.TransientModel):
     _name = "job_coaching.office.hours.generate"
     _description = "Plan the Weekly Office Hours of a Period"
-    _inherit = ["job_coaching.input.guard"]
+    _inherit = ["job_coaching.record"]
 
     zone_id = fields.Many2one("job_coaching.zone", required=True)
     place_id = fields.Many2one(
@@ -34,8 +34,23 @@ class JobCoachingOfficeHoursGenerate(models.TransientModel):
         default=lambda self: self.env.user,
         domain="[('share', '=', False)]",
     )
-    date_from = fields.Date(string="From", required=True)
-    date_to = fields.Date(string="To", required=True)
+    # The zone's period by default.
+    date_from = fields.Date(
+        string="From",
+        compute="_compute_period",
+        store=True,
+        readonly=False,
+        precompute=True,
+        required=True,
+    )
+    date_to = fields.Date(
+        string="To",
+        compute="_compute_period",
+        store=True,
+        readonly=False,
+        precompute=True,
+        required=True,
+    )
     weekday_1 = fields.Selection(WEEKDAYS, string="First Day", required=True, default="1")
     half_day_1 = fields.Selection(
         HALF_DAYS, string="First Half-day", required=True, default="morning"
@@ -43,11 +58,11 @@ class JobCoachingOfficeHoursGenerate(models.TransientModel):
     weekday_2 = fields.Selection(WEEKDAYS, string="Second Day", default="3")
     half_day_2 = fields.Selection(HALF_DAYS, string="Second Half-day", default="afternoon")
 
-    @api.onchange("zone_id")
-    def _onchange_zone_id(self):
-        if self.zone_id:
-            self.date_from = self.date_from or self.zone_id.date_start
-            self.date_to = self.date_to or self.zone_id.date_end
+    @api.depends("zone_id")
+    def _compute_period(self):
+        for wizard in self:
+            wizard.date_from = wizard.date_from or wizard.zone_id.date_start
+            wizard.date_to = wizard.date_to or wizard.zone_id.date_end
 
     def _slots(self):
         self.ensure_one()

@@ -8,10 +8,7 @@ from odoo.exceptions import UserError
 class JobCoachingStaffCostWizard(models.TransientModel):
     _name = "job_coaching.staff.cost.wizard"
     _description = "Post Personnel Cost"
-    _inherit = ["job_coaching.input.guard"]
-
-    def _default_last_month(self):
-        return fields.Date.context_today(self).replace(day=1) - relativedelta(months=1)
+    _inherit = ["job_coaching.record"]
 
     subsidy_id = fields.Many2one("job_coaching.subsidy", required=True)
     month = fields.Selection(
@@ -33,6 +30,9 @@ class JobCoachingStaffCostWizard(models.TransientModel):
         default=lambda self: str(self._default_last_month().month),
     )
     year = fields.Integer(required=True, default=lambda self: self._default_last_month().year)
+
+    def _default_last_month(self):
+        return fields.Date.context_today(self).replace(day=1) - relativedelta(months=1)
 
     def action_post(self):
         self.ensure_one()

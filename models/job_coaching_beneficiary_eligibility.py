@@ -1,0 +1,99 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Who the project may accompany: an adult living in the zone, not already
+accompanied by Actiris unless a coordinator writes why."""
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from .job_coaching_beneficiary import YOUTH_MIN_AGE
+
+
+class JobCoachingBeneficiary(models.Model):
+    _inherit = "job_coaching.beneficiary"
+
+    actiris_registered = fields.Boolean(string="Registered at Actiris", tracking=True)
+    actiris_accompanied = fields.Boolean(
+        string="Accompanied by Actiris",
+        tracking=True,
+        help="Already accompanied by an Actiris counsellor: the project does not accompany "
+        "a person twice, unless a coordinator records why.",
+    )
+    actiris_override_reason = fields.Text(
+        string="Coordinator's Reason",
+        tracking=True,
+        groups="job_coaching.group_job_coaching_manager",
+        help="Why the project takes on a person already accompanied by Actiris.",
+    )
+    # Who took the person on, and when: stamped when the reason is written.
+    actiris_override_user_id = fields.Many2one(
+        "res.users", string="Override By", readonly=True, copy=False
+    )
+    actiris_override_date = fields.Date(string="Override On", readonly=True, copy=False)
+    is_eligible = fields.Boolean(
+        string="Eligible", compute="_compute_eligibility", store=True, index=True
+    )
+    ineligibility_reason = fields.Char(
+        string="Not Eligible Because", compute="_compute_eligibility", store=True
+    )
+
+    @api.depends(
+        "age", "birth_date", "in_zone", "street", "actiris_accompanied", "actiris_override_reason"
+    )
+    def _compute_eligibility(self):
+        for beneficiary in self:
+            reasons = []
+            if not beneficiary.birth_date:
+                reasons.append(_("birth date unknown"))
+            elif beneficiary.age < YOUTH_MIN_AGE:
+                reasons.append(_("under 18"))
+            if not beneficiary.street:
+                reasons.append(_("address unknown"))
+            elif not beneficiary.in_zone:
+                reasons.append(_("lives outside the zone"))
+            # A coordinator's written override takes on a person accompanied by Actiris.
+            if beneficiary.actiris_accompanied and not beneficiary.sudo().actiris_override_reason:
+                reasons.append(_("accompanied by Actiris"))
+            beneficiary.is_eligible = not reasons
+            beneficiary.ineligibility_reason = ", ".join(reasons) if reasons else False
+
+    @api.constrains("actiris_accompanied")
+    def _check_actiris(self):
+        # sudo: the reason is readable by coordinators only, its presence is a rule for all
+        for beneficiary in self.sudo():
+            if (
+                beneficiary.actiris_accompanied
+                and not (beneficiary.actiris_override_reason or "").strip()
+            ):
+                raise ValidationError(
+                    _(
+                        "%(name)s is already accompanied by Actiris: the project does not "
+                        "accompany a person twice. Only a coordinator can take them on, "
+                        'by writing the reason in the field "Coordinator\'s Reason".',
+                        name=beneficiary.name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        beneficiaries = super().create(vals_list)
+        for beneficiary, vals in zip(beneficiaries, vals_list, strict=True):
+            beneficiary._stamp_actiris_override(vals)
+        return beneficiaries
+
+    def write(self, vals):
+        result = super().write(vals)
+        self._stamp_actiris_override(vals)
+        return result
+
+    def _stamp_actiris_override(self, vals):
+        """Record who wrote the coordinator's reason, and when (read-only
+        fields, set by the application only)."""
+        if "actiris_override_reason" in vals and self:
+            written = bool((vals["actiris_override_reason"] or "").strip())
+            # sudo: the stamps are the application's, never typed (read-only fields)
+            self.sudo().write(
+                {
+                    "actiris_override_user_id": written and self.env.uid,
+                    "actiris_override_date": written and fields.Date.context_today(self),
+                }
+            )
