@@ -6,7 +6,7 @@ from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 from odoo.tools.safe_eval import safe_eval
 
-from .employment_common import EmploymentCase
+from .common_employment import EmploymentCase
 
 NEW_STATUSES = {
     "unemployment_excluded": "Excluded from unemployment benefits",

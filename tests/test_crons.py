@@ -12,8 +12,8 @@ from odoo.tests import tagged
 from odoo.tools import mute_logger
 
 from .common import JobCoachingCase
+from .common_employment import EmploymentCase
 from .common_subsidy import SubsidyCase
-from .employment_common import EmploymentCase
 
 
 class CronRunnerMixin:

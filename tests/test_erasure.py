@@ -8,13 +8,13 @@ from freezegun import freeze_time
 from odoo.tests import Form, tagged
 from odoo.tools import SQL, escape_psql
 
-from .common import make_niss
-from .employment_common import EmploymentCase
+from ..tools import make_register_number
+from .common_employment import EmploymentCase
 
 FIRST = "Ysolinde"
 LAST = "Brackwaterhoek"
 OLD_LAST = "Vandoorselaere"  # the name the file was opened under
-NISS = make_niss(2000, 9, 15, 123)
+NISS = make_register_number(date(2000, 9, 15), 123)
 NISS_COMPACT = NISS.replace(".", "").replace("-", "")
 PHONE_TYPED = "0487 31 62 95"
 PHONE_STORED = "+32487316295"

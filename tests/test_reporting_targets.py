@@ -8,7 +8,7 @@ from lxml import etree
 from odoo.exceptions import AccessError
 from odoo.tests import Form, tagged
 
-from .employment_common import EmploymentCase
+from .common_employment import EmploymentCase
 
 JUNE = ("2022-06-01", "2022-06-30")
 OUTSIDE = {"street": "Avenue Louise 100", "zip": "1050", "city": "Ixelles"}

@@ -67,7 +67,9 @@ class TestSideDoors(JobCoachingCase):
         # with tracking disabled have their tracking discarded until commit.
         person = self.Beneficiary.with_context(tracking_disable=False).create(
             self._beneficiary_vals(
-                first_name="Tracked", niss=make_register_number(date(1995, 4, 12), 789), user_id=self.agent.id
+                first_name="Tracked",
+                niss=make_register_number(date(1995, 4, 12), 789),
+                user_id=self.agent.id,
             )
         )
         self.env.flush_all()
