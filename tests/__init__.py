@@ -28,6 +28,7 @@ from . import test_workshop
 # subsidy
 from . import test_staff_allocation
 from . import test_subsidy_access
+from . import test_subsidy_accounting
 from . import test_subsidy_approval
 from . import test_subsidy_budget
 from . import test_subsidy_report
