@@ -57,7 +57,8 @@ class TestSubsidyAccounting(SubsidyCase):
                             "price_unit": price,
                             "tax_ids": [Command.clear()],
                             "analytic_distribution": {
-                                str(account.id): percent for account, percent in distribution.items()
+                                str(account.id): percent
+                                for account, percent in distribution.items()
                             },
                         }
                     )
@@ -73,7 +74,9 @@ class TestSubsidyAccounting(SubsidyCase):
 
     def test_vendor_bill_counts_by_its_share(self):
         # 1 200 all on operations; 800 split 25 % operations / 75 % personnel.
-        self._bill([(1200, {self.operations: 100}), (800, {self.operations: 25, self.personnel: 75})])
+        self._bill(
+            [(1200, {self.operations: 100}), (800, {self.operations: 25, self.personnel: 75})]
+        )
         self.assertAlmostEqual(self._actual("operations"), 1200 + 200)
         self.assertAlmostEqual(self._actual("personnel"), 600)
         self.assertAlmostEqual(self._actual("equipment"), 0)
@@ -104,7 +107,9 @@ class TestSubsidyAccounting(SubsidyCase):
                             },
                         }
                     ),
-                    Command.create({"name": "Reclassification", "account_id": other.id, "credit": 500}),
+                    Command.create(
+                        {"name": "Reclassification", "account_id": other.id, "credit": 500}
+                    ),
                 ],
             }
         )
