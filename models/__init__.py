@@ -9,6 +9,7 @@ from . import job_coaching_file_record
 from . import job_coaching_beneficiary
 from . import job_coaching_beneficiary_register_number
 from . import job_coaching_beneficiary_history
+from . import job_coaching_beneficiary_import
 
 # employment
 from . import job_coaching_vacancy
