@@ -22,6 +22,7 @@ COLUMNS = [
     "City",
     "Agent",
 ]
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FIELDS = ["first_name", "last_name", "niss", "mobile", "street", "zip", "city", "user_id"]
 
 
@@ -66,7 +67,7 @@ class TestCaseloadImport(JobCoachingCase):
     def _import(self, content, kind, dryrun=False, user=None):
         mimetypes = {
             "csv": "text/csv",
-            "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "xlsx": XLSX,
         }
         wizard = (
             self.env["base_import.import"]
@@ -197,7 +198,7 @@ class TestCaseloadImport(JobCoachingCase):
                     "res_model": "job_coaching.beneficiary",
                     "file": content,
                     "file_name": path.rsplit("/", 1)[-1],
-                    "file_type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    "file_type": XLSX,
                 }
             )
         )
