@@ -49,6 +49,8 @@ from . import job_coaching_consent
 from . import job_coaching_beneficiary_consent
 from . import job_coaching_beneficiary_erasure
 from . import job_coaching_beneficiary_access_request
+from . import job_coaching_beneficiary_reminder
+from . import job_coaching_session_reminder
 from . import ir_actions_report
 from . import res_config_settings
 

@@ -23,6 +23,7 @@ from . import test_accompaniment_ui
 from . import test_insertion_plan
 from . import test_office_hours
 from . import test_session
+from . import test_session_letter
 from . import test_social_note
 from . import test_workshop
 
