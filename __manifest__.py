@@ -64,6 +64,7 @@
         "views/job_coaching_subsidy_views.xml",
         "views/job_coaching_subsidy_line_views.xml",
         "views/job_coaching_staff_allocation_views.xml",
+        "views/job_coaching_payroll_line_views.xml",
         # data protection
         "data/job_coaching_retention_data.xml",
         "views/job_coaching_erasure_log_views.xml",

@@ -41,6 +41,7 @@ from . import job_coaching_subsidy
 from . import job_coaching_subsidy_line
 from . import job_coaching_staff_allocation
 from . import job_coaching_staff_cost_posting
+from . import job_coaching_payroll_line
 
 # data protection
 from . import job_coaching_erasure_log

@@ -28,6 +28,7 @@ from . import test_social_note
 from . import test_workshop
 
 # subsidy
+from . import test_payroll_file
 from . import test_staff_allocation
 from . import test_subsidy_access
 from . import test_subsidy_accounting
