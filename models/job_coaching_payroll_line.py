@@ -212,7 +212,7 @@ class JobCoachingPayrollLine(models.Model):
 
     def _post(self):
         """Post each line's cost on the personnel account of the subsidies the
-        employee works for that month (total cost × FTE × share of the month),
+        employee works for that month (total cost x FTE x share of the month),
         in place of the estimate posted from the allocation."""
         allocations = self._allocations()
         Posting = self.env["job_coaching.staff.cost.posting"].sudo()
