@@ -3,6 +3,7 @@
 language, nothing about their situation; reminders only with consent, never
 through the chatter; no-shows measurable with and without a reminder."""
 
+
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError
