@@ -22,9 +22,7 @@ class JobCoachingPayrollLine(models.Model):
     month = fields.Date(required=True, help="The month paid: any day of it, kept as its first day.")
     gross = fields.Monetary(string="Gross Salary")
     employer_charges = fields.Monetary()
-    total_cost = fields.Monetary(
-        string="Total Cost", required=True, help="Total employer cost of the month."
-    )
+    total_cost = fields.Monetary(required=True, help="Total employer cost of the month.")
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
