@@ -51,6 +51,10 @@
         "views/job_coaching_insertion_plan_views.xml",
         "views/job_coaching_workshop_views.xml",
         "wizards/job_coaching_office_hours_generate_views.xml",
+        "data/job_coaching_session_reminder_data.xml",
+        "report/session_letter_reports.xml",
+        "report/session_letter_templates.xml",
+        "views/job_coaching_session_letter_views.xml",
         # subsidy
         "data/job_coaching_subsidy_data.xml",
         "report/subsidy_reports.xml",
@@ -61,6 +65,7 @@
         "views/job_coaching_subsidy_views.xml",
         "views/job_coaching_subsidy_line_views.xml",
         "views/job_coaching_staff_allocation_views.xml",
+        "views/job_coaching_payroll_line_views.xml",
         # data protection
         "data/job_coaching_retention_data.xml",
         "views/job_coaching_erasure_log_views.xml",

@@ -13,6 +13,7 @@ from . import job_coaching_beneficiary_eligibility
 from . import job_coaching_beneficiary_register_number
 from . import job_coaching_beneficiary_phone
 from . import job_coaching_beneficiary_history
+from . import job_coaching_beneficiary_import
 
 # employment
 from . import job_coaching_vacancy
@@ -44,6 +45,7 @@ from . import job_coaching_subsidy
 from . import job_coaching_subsidy_line
 from . import job_coaching_staff_allocation
 from . import job_coaching_staff_cost_posting
+from . import job_coaching_payroll_line
 
 # data protection
 from . import job_coaching_erasure_log
@@ -52,6 +54,8 @@ from . import job_coaching_consent
 from . import job_coaching_beneficiary_consent
 from . import job_coaching_beneficiary_erasure
 from . import job_coaching_beneficiary_access_request
+from . import job_coaching_beneficiary_reminder
+from . import job_coaching_session_reminder
 from . import ir_actions_report
 from . import res_config_settings
 

@@ -7,6 +7,7 @@ PURPOSES = [
     ("employers", "Sharing with employers"),
     ("partners", "Sharing with partner organisations"),
     ("statistics", "Statistics for the funder"),
+    ("email_reminders", "Appointment reminders by e-mail"),
 ]
 
 

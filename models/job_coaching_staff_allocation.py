@@ -65,7 +65,14 @@ class JobCoachingStaffAllocation(models.Model):
                 else 0
             )
             allocation.month_count = months
-            allocation.amount_planned = allocation._monthly_amount() * months
+            allocation.amount_planned = (
+                sum(
+                    allocation._monthly_amount(month)
+                    for month in month_starts(allocation.date_start, allocation.date_end)
+                )
+                if months
+                else 0.0
+            )
 
     @api.depends("posting_ids.amount")
     def _compute_amount_posted(self):
@@ -159,9 +166,24 @@ class JobCoachingStaffAllocation(models.Model):
                         )
                     )
 
-    def _monthly_amount(self):
+    def _month_share(self, month):
+        """Share of ``month`` (its first day) the allocation covers, in calendar days:
+        1 for a whole month, 17/31 for an allocation that starts on 15 March."""
         self.ensure_one()
-        return self.currency_id.round(self.monthly_cost * self.fte)
+        month_end = month + relativedelta(months=1, days=-1)
+        first = max(month, self.date_start)
+        last = min(month_end, self.date_end)
+        if last < first:
+            return 0.0
+        return ((last - first).days + 1) / month_end.day
+
+    def _monthly_amount(self, month=None, cost=None):
+        """Cost of ``month`` on the subsidy: the full-time ``cost`` (the monthly
+        employer cost by default) times the FTE, prorated to the days covered."""
+        self.ensure_one()
+        share = self._month_share(month) if month else 1.0
+        full = self.monthly_cost if cost is None else cost
+        return self.currency_id.round(full * self.fte * share)
 
     def _post_cost(self, month, skip_posted=False):
         """Post the personnel cost of ``month`` (any date in it) of the allocations that
@@ -188,6 +210,8 @@ class JobCoachingStaffAllocation(models.Model):
                 )
             )
         allocations -= posted
+        # The payroll file loaded for the month replaces the estimate.
+        allocations -= allocations._with_payroll(month)
         missing_account = allocations.subsidy_id.filtered(lambda s: not s.personnel_account_id)
         if missing_account:
             raise UserError(
@@ -209,7 +233,7 @@ class JobCoachingStaffAllocation(models.Model):
                         fte=allocation.fte,
                     ),
                     "date": month_end,
-                    "amount": -allocation._monthly_amount(),
+                    "amount": -allocation._monthly_amount(month),
                     "unit_amount": allocation.fte,
                     "company_id": allocation.company_id.id,
                     account.root_plan_id._column_name(): account.id,
@@ -225,6 +249,16 @@ class JobCoachingStaffAllocation(models.Model):
         for posting, line in zip(postings, lines, strict=True):
             posting.write({"amount": -line.amount, "analytic_line_id": line.id})
         return postings
+
+    def _with_payroll(self, month):
+        """The allocations whose employee's payroll of ``month`` is loaded."""
+        # sudo: whether a payroll line exists is enough, its amounts are not read
+        loaded = (
+            self.env["job_coaching.payroll.line"]
+            .sudo()
+            .search([("employee_id", "in", self.employee_id.ids), ("month", "=", month)])
+        )
+        return self.filtered(lambda allocation: allocation.employee_id in loaded.employee_id)
 
     @api.model
     def _cron_post_personnel_cost(self):

@@ -1,6 +1,7 @@
 from . import test_access_matrix
 from . import test_access_rights
 from . import test_beneficiary_intake
+from . import test_caseload_import
 from . import test_concurrency
 from . import test_duplicates
 from . import test_eligibility
@@ -23,12 +24,15 @@ from . import test_accompaniment_ui
 from . import test_insertion_plan
 from . import test_office_hours
 from . import test_session
+from . import test_session_letter
 from . import test_social_note
 from . import test_workshop
 
 # subsidy
+from . import test_payroll_file
 from . import test_staff_allocation
 from . import test_subsidy_access
+from . import test_subsidy_accounting
 from . import test_subsidy_approval
 from . import test_subsidy_budget
 from . import test_subsidy_cost_wizard

@@ -62,6 +62,7 @@ MATRIX = {
     "job_coaching.subsidy.line": FINANCE,
     "job_coaching.staff.allocation": FINANCE,
     "job_coaching.staff.cost.posting": FINANCE,
+    "job_coaching.payroll.line": FINANCE,
     "job_coaching.staff.cost.wizard": rights(finance="rwcu"),
     "job_coaching.subsidy.cost.wizard": rights(finance="rwcu"),
     # data protection: coordinators read the traces, nobody writes them by hand
