@@ -4,13 +4,15 @@ through Odoo's standard import (base_import), as an agent does it."""
 
 import csv
 import io
+from datetime import date
 
 import xlsxwriter
 
 from odoo.tests import tagged
 from odoo.tools import file_open, mute_logger
 
-from .common import JobCoachingCase, make_niss
+from ..tools import make_register_number
+from .common import JobCoachingCase
 
 COLUMNS = [
     "First Name",
@@ -32,13 +34,13 @@ class TestCaseloadImport(JobCoachingCase):
     def setUpClass(cls):
         super().setUpClass()
         # One person already followed, whose number a file may carry again.
-        cls.known_number = make_niss(1980, 2, 3, 45)
+        cls.known_number = make_register_number(date(1980, 2, 3), 45)
         cls._create_beneficiary(
             first_name="Already", last_name="Here", niss=cls.known_number, birth_date="1980-02-03"
         )
-        cls.n1 = make_niss(1990, 1, 1, 11)
-        cls.n2 = make_niss(1991, 5, 6, 23)
-        cls.n3 = make_niss(1992, 7, 8, 35)
+        cls.n1 = make_register_number(date(1990, 1, 1), 11)
+        cls.n2 = make_register_number(date(1991, 5, 6), 23)
+        cls.n3 = make_register_number(date(1992, 7, 8), 35)
 
     # ------------------------------------------------------------------
     # Files, built as a spreadsheet program would write them

@@ -2,7 +2,7 @@
 import itertools
 import json
 import logging
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
@@ -195,7 +195,16 @@ class TestHostileInput(HttpCase):
             "date_from": "2026-01-01",
             "date_to": "2026-12-31",
         },
+        "job_coaching.activity.note": lambda self: {
+            "date_from": str(date(2026, 1, 1) + timedelta(days=next(self.seq) % 300)),
+            "date_to": "2026-12-31",
+        },
         # Subsidy
+        "job_coaching.payroll.line": lambda self: {
+            "employee_id": self.allocation.employee_id.id,
+            "month": f"2019-{next(self.seq) % 12 + 1:02d}-01",
+            "total_cost": 3000.0,
+        },
         "job_coaching.subsidy": lambda self: {
             "name": "Hostile subsidy",
             "funder_id": self.funder.id,

@@ -261,6 +261,14 @@ class TestSecrecy(HttpCase):
                 "date_end": "2026-12-31",
             }
         )
+        payroll = env["job_coaching.payroll.line"].create(
+            {
+                "employee_id": allocation.employee_id.id,
+                "month": "2026-02-01",
+                "total_cost": 3200.0,
+                "company_id": company.id,
+            }
+        )
         posting = env["job_coaching.staff.cost.posting"].create(
             {"allocation_id": allocation.id, "month": "2026-01-01", "amount": 1500.0}
         )
@@ -303,6 +311,7 @@ class TestSecrecy(HttpCase):
             subsidy_line,
             allocation,
             posting,
+            payroll,
             env["job_coaching.access.log"].search([("company_id", "=", company.id)], limit=1),
             erasure_log,
             criterion,

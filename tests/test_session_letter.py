@@ -4,6 +4,7 @@ language, nothing about their situation; reminders only with consent, never
 through the chatter; no-shows measurable with and without a reminder."""
 
 import ast
+from datetime import date
 
 from freezegun import freeze_time
 
@@ -12,7 +13,8 @@ from odoo.tests import tagged
 
 from odoo.addons.base.models.ir_qweb import QWebException
 
-from .common import JobCoachingCase, make_niss
+from ..tools import make_register_number
+from .common import JobCoachingCase
 
 
 @tagged("post_install", "-at_install")
@@ -33,7 +35,7 @@ class TestSessionLetter(JobCoachingCase):
             last_name="Secret",
             email="nadia@example.com",
             lang="fr_BE",
-            niss=make_niss(1995, 4, 12, 117),
+            niss=make_register_number(date(1995, 4, 12), 117),
             cpas_status="ris",
             note="<p>Debt mediation ongoing</p>",
         )
