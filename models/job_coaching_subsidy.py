@@ -554,7 +554,8 @@ class JobCoachingSubsidy(models.Model):
         def unbudgeted_note(amount):
             if not amount:
                 return ""
-            return self.env._("of which unbudgeted: %(amount)s", amount=f"{amount:,.2f}")
+            formatted = f"{amount:,.2f}"
+            return self.env._("of which unbudgeted: %(amount)s", amount=formatted)
 
         rows = []
         for year in data["years"]:
