@@ -9,6 +9,7 @@ class JobCoachingActivityNote(models.Model):
 
     _name = "job_coaching.activity.note"
     _description = "Job Coaching Activity Report Comment"
+    _inherit = ["job_coaching.input.guard"]
     _order = "date_from desc, id desc"
     _rec_name = "date_from"
     _check_company_auto = True

@@ -99,6 +99,7 @@ class JobCoachingPayrollLine(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            self._check_input(vals)  # types first: the month is read below
             if vals.get("month"):
                 vals["month"] = fields.Date.to_date(vals["month"]).replace(day=1)
         self._check_months_free(
@@ -116,6 +117,7 @@ class JobCoachingPayrollLine(models.Model):
         return lines
 
     def write(self, vals):
+        self._check_input(vals)  # types first: the month is read below
         if vals.get("month"):
             vals["month"] = fields.Date.to_date(vals["month"]).replace(day=1)
         if {"employee_id", "month", "company_id"} & set(vals):
