@@ -878,7 +878,12 @@ class TestSecrecy(HttpCase):
             record = self.mine[model]
             self.assertRpcRefused(self.portal, model, "read", [record.id], ["display_name"])
             if model in FINANCE_THREADS or model.startswith(
-                ("job_coaching.subsidy", "job_coaching.staff", "job_coaching.zone")
+                (
+                    "job_coaching.subsidy",
+                    "job_coaching.staff",
+                    "job_coaching.payroll",
+                    "job_coaching.zone",
+                )
             ):
                 continue
             self.assertRpcRefused(self.finance, model, "read", [record.id], ["display_name"])

@@ -60,7 +60,8 @@ class TestSubsidyUi(HttpCase):
 
 @tagged("post_install", "-at_install")
 class TestSubsidyCostUi(JobCoachingTourCase):
-    """Finance records an equipment cost on the subsidy, from the menu."""
+    """Finance records an equipment cost on the subsidy, from the menu, with
+    the subsidy's cost form."""
 
     def _record_an_equipment_cost(self, lang):
         finance = self._tour_user("jc_tour_finance", FINANCE_GROUP, lang, name="Tour Finance")
@@ -84,6 +85,7 @@ class TestSubsidyCostUi(JobCoachingTourCase):
         self.assertEqual(line.amount, -1250)
         self.assertEqual(line.subsidy_approval_ref, "DRU/2026/17")
         self.assertEqual(line.create_uid, finance)
+        self.assertEqual(line.date, fields.Date.context_today(line))
         self.assertEqual(subsidy.analytic_line_count, 1)
 
     def test_record_an_equipment_cost_in_french(self):

@@ -62,54 +62,38 @@ registry.category("web_tour.tours").add("job_coaching_subsidy_equipment_cost", {
             run: "click",
         },
         {
-            content: "Open its cost lines",
-            trigger: "button[name=action_view_analytic_lines]",
+            content: "Record a cost from the subsidy",
+            trigger: "button[name=action_record_cost]",
             run: "click",
         },
         {
-            content: "Not grouped by date while recording",
-            trigger: ".o_searchview_facet .o_facet_remove",
-            run: "click",
-        },
-        {
-            content: "Record a cost",
-            trigger: ".o_list_view .o_list_button_add",
-            run: "click",
+            content: "An equipment cost",
+            trigger: ".modal .o_field_widget[name=category] select",
+            run: 'select "equipment"',
         },
         {
             content: "What was bought",
-            trigger: ".o_field_widget[name=name] input",
+            trigger: ".modal .o_field_widget[name=name] input",
             run: "edit Laptop for the office hours",
         },
         {
-            content: "The subsidy's equipment account",
-            trigger: ".o_field_widget[name^=x_plan] input",
-            run: "edit TOUR 01-EQU",
-        },
-        {
-            content: "Pick it",
-            trigger: ".o-autocomplete--dropdown-item a:contains(TOUR 01)",
-            run: "click",
-        },
-        {
-            content: "A cost is a negative amount on an analytic line",
-            trigger: ".o_field_widget[name=amount] input",
-            run: "edit -1250",
+            content: "The amount, as a cost (a positive number)",
+            trigger: ".modal .o_field_widget[name=amount] input",
+            run: "edit 1250",
         },
         {
             content: "The funder's approval of the investment",
-            trigger: ".o_field_widget[name=subsidy_approval_ref] input",
+            trigger: ".modal .o_field_widget[name=approval_ref] input",
             run: "edit DRU/2026/17",
         },
         {
-            content: "Save the cost (in the list's row or in the form)",
-            trigger: ".o_list_button_save, .o_form_button_save",
+            content: "Record it",
+            trigger: ".modal button[name=action_record]",
             run: "click",
         },
         {
-            content: "The cost is recorded",
-            trigger:
-                ".o_data_row:not(.o_selected_row) td[name=name]:contains(Laptop for the office hours), .o_form_saved .o_field_widget[name=name]",
+            content: "Back on the subsidy",
+            trigger: "body:not(:has(.modal)) .o_form_view button[name=action_record_cost]",
         },
     ],
 });
