@@ -2,8 +2,9 @@
 from datetime import date
 
 from freezegun import freeze_time
+from psycopg2 import IntegrityError
 
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
@@ -84,7 +85,7 @@ class TestExitFollowup(EmploymentCase):
         vals = {"exit_id": into_job.id, "offset_months": "3", "date_due": "2026-04-15"}
         self.Followup.create(vals)
         with (
-            self.assertRefused(Exception, "exit_offset_uniq|once at each delay"),
+            self.assertRefused(IntegrityError, "exit_offset_uniq|once at each delay"),
             mute_logger("odoo.sql_db"),
         ):
             self.Followup.create(vals)
@@ -102,6 +103,6 @@ class TestExitFollowup(EmploymentCase):
 
     def test_file_with_employment_history_cannot_be_deleted(self):
         self._record_exits()
-        with self.assertRefused(Exception, "archive them instead"):
+        with self.assertRefused(UserError, "archive them instead"):
             self.worker.unlink()
         self.assertTrue(self.worker.exists())

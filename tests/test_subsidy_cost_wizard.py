@@ -3,7 +3,7 @@ from xmlrpc.client import Fault
 
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
@@ -108,7 +108,7 @@ class TestSubsidyCostWizard(SubsidyCase):
         form.amount = 10
         wizard = form.save()
         self.subsidy.action_close()
-        with self.assertRefused(Exception, "closed"):
+        with self.assertRefused(UserError, "closed"):
             wizard.action_record()
 
     def test_agents_cannot_open_it(self):

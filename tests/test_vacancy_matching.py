@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from freezegun import freeze_time
+from psycopg2 import IntegrityError
 
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, tagged, users, warmup
@@ -213,7 +214,7 @@ class TestVacancyMatching(EmploymentCase):
         vals = {"vacancy_id": self.vacancy.id, "beneficiary_id": self.resident.id}
         self.Application.create(vals)
         with (
-            self.assertRefused(Exception, "already proposed|vacancy_beneficiary_uniq"),
+            self.assertRefused(IntegrityError, "already proposed|vacancy_beneficiary_uniq"),
             mute_logger("odoo.sql_db"),
         ):
             self.Application.create(vals)
