@@ -1,6 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import itertools
-import json
 import logging
 from datetime import date, datetime, timedelta
 
@@ -8,6 +7,7 @@ from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .common import FINANCE_GROUP, MANAGER_GROUP, USER_GROUP
+from .common_rpc import RpcError, json_rpc
 
 _logger = logging.getLogger(__name__)
 
@@ -41,24 +41,6 @@ BAD_DOMAINS = [
     [("id", "in", "abc")],
     [("name", "=", INJECTION)],  # a valid domain: must simply find nothing
 ]
-
-
-class RpcError(Exception):
-    def __init__(self, error):
-        super().__init__(error.get("message"))
-        self.data = error.get("data") or {}
-
-    @property
-    def clean(self):
-        """A business error the user can act on: one of Odoo's user-facing
-        exceptions, whose message is a sentence (not a traceback)."""
-        name = self.data.get("name", "")
-        message = self.data.get("message", "")
-        return (
-            name.startswith("odoo.exceptions.")
-            and name != "odoo.exceptions.CacheMiss"
-            and "Traceback" not in message
-        )
 
 
 @tagged("post_install", "-at_install")
@@ -346,34 +328,7 @@ class TestHostileInput(HttpCase):
         return cls.env[model]._fields[name]._description_selection(cls.env)[0][0]
 
     def _call(self, model, method, *args, **kwargs):
-        """Call over JSON-RPC (which, unlike XML-RPC, carries any payload);
-        return the result or raise RpcError with the reply's error."""
-        payload = {
-            "jsonrpc": "2.0",
-            "method": "call",
-            "id": 1,
-            "params": {
-                "service": "object",
-                "method": "execute_kw",
-                "args": [
-                    self.env.cr.dbname,
-                    self.caller.id,
-                    self.caller.login,
-                    model,
-                    method,
-                    list(args),
-                    kwargs,
-                ],
-            },
-        }
-        response = self.url_open(
-            "/jsonrpc", data=json.dumps(payload), headers={"Content-Type": "application/json"}
-        )
-        self.assertEqual(response.status_code, 200, "an RPC error is a reply, not an HTTP error")
-        reply = response.json()
-        if "error" in reply:
-            raise RpcError(reply["error"])
-        return reply["result"]
+        return json_rpc(self, self.caller, self.caller.login, model, method, args, kwargs)
 
     def _snapshot(self, model):
         Model = self.env[model].with_context(active_test=False)

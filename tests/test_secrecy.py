@@ -5,7 +5,6 @@ a model added tomorrow is attacked the day it exists (or the test says it
 lacks a record to attack)."""
 
 import itertools
-import json
 from datetime import date, datetime, timedelta
 
 from lxml import etree
@@ -15,6 +14,7 @@ from odoo.tools import mute_logger
 
 from ..tools import make_register_number
 from .common import FINANCE_GROUP, MANAGER_GROUP, USER_GROUP
+from .common_rpc import RpcError, json_rpc
 
 LAYER_REFUSAL = "can only be recorded on a file of your caseload"
 # Add-on models that hold no company on purpose: configuration shared by the
@@ -27,21 +27,6 @@ SHARED_CONFIGURATION = {
 }
 # Documents whose chatter is finance's (money, not social data).
 FINANCE_THREADS = {"job_coaching.subsidy", "job_coaching.staff.allocation"}
-
-
-class RpcError(Exception):
-    def __init__(self, error):
-        self.data = error.get("data") or {}
-        super().__init__(self.data.get("message") or error.get("message"))
-
-    @property
-    def message(self):
-        return self.data.get("message", "")
-
-    @property
-    def clean(self):
-        name = self.data.get("name", "")
-        return name.startswith("odoo.exceptions.") and "Traceback" not in self.message
 
 
 @tagged("post_install", "-at_install")
@@ -360,32 +345,8 @@ class TestSecrecy(HttpCase):
 
     def rpc(self, user, model, method, *args, **kwargs):
         kwargs.setdefault("context", {"lang": "en_US"})
-        payload = {
-            "jsonrpc": "2.0",
-            "method": "call",
-            "id": 1,
-            "params": {
-                "service": "object",
-                "method": "execute_kw",
-                "args": [
-                    self.env.cr.dbname,
-                    user.id,
-                    f"{user.login}_pw",
-                    model,
-                    method,
-                    list(args),
-                    kwargs,
-                ],
-            },
-        }
         with mute_logger("odoo.http", "odoo.sql_db", "odoo.models", "odoo.addons.base"):
-            response = self.url_open(
-                "/jsonrpc", data=json.dumps(payload), headers={"Content-Type": "application/json"}
-            )
-        reply = response.json()
-        if "error" in reply:
-            raise RpcError(reply["error"])
-        return reply.get("result")
+            return json_rpc(self, user, f"{user.login}_pw", model, method, args, kwargs)
 
     def assertRpcRefused(self, user, model, method, *args, message=None, **kwargs):
         """The call is refused with a clean error that names nobody secret."""
