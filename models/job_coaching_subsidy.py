@@ -605,67 +605,56 @@ class JobCoachingSubsidy(models.Model):
             bold,
         )
 
-        sheet = workbook.add_worksheet(_("Staff"))
-        sheet.set_column(0, 7, 16)
-        write_table(
-            sheet,
-            0,
-            0,
-            [
-                _("Employee"),
-                _("Role"),
-                _("FTE"),
-                _("Start"),
-                _("End"),
-                _("Monthly Employer Cost"),
-                _("Planned Personnel Cost"),
-                _("Posted"),
-            ],
-            [
-                (
-                    a["employee"],
-                    a["role"],
-                    a["fte"],
-                    a["date_start"],
-                    a["date_end"],
-                    a["monthly_cost"],
-                    a["planned"],
-                    a["posted"],
-                )
-                for a in data["allocations"]
-            ],
-            [None, None, None, day, day, money, money, money],
-            bold,
-        )
-
-        sheet = workbook.add_worksheet(_("Cost Lines"))
-        sheet.set_column(0, 4, 20)
-        write_table(
-            sheet,
-            0,
-            0,
-            [_("Date"), _("Category"), _("Description"), _("Partner"), _("Amount")],
-            [
-                (c["date"], c["category"], c["name"], c["partner"], c["amount"])
-                for c in data["cost_lines"]
-            ],
-            [day, None, None, None, money],
-            bold,
-        )
-
-        sheet = workbook.add_worksheet(_("Investments"))
-        sheet.set_column(0, 4, 20)
-        write_table(
-            sheet,
-            0,
-            0,
-            [_("Date"), _("Description"), _("Amount"), _("Approval"), _("Approval Date")],
-            [
-                (i["date"], i["name"], i["amount"], i["approval_ref"], i["approval_date"])
-                for i in data["investments"]
-            ],
-            [day, None, money, None, day],
-            bold,
-        )
+        # The sheets that list items: per column, its header, key and format.
+        lists = [
+            (
+                _("Staff"),
+                data["allocations"],
+                [
+                    (_("Employee"), "employee", None),
+                    (_("Role"), "role", None),
+                    (_("FTE"), "fte", None),
+                    (_("Start"), "date_start", day),
+                    (_("End"), "date_end", day),
+                    (_("Monthly Employer Cost"), "monthly_cost", money),
+                    (_("Planned Personnel Cost"), "planned", money),
+                    (_("Posted"), "posted", money),
+                ],
+            ),
+            (
+                _("Cost Lines"),
+                data["cost_lines"],
+                [
+                    (_("Date"), "date", day),
+                    (_("Category"), "category", None),
+                    (_("Description"), "name", None),
+                    (_("Partner"), "partner", None),
+                    (_("Amount"), "amount", money),
+                ],
+            ),
+            (
+                _("Investments"),
+                data["investments"],
+                [
+                    (_("Date"), "date", day),
+                    (_("Description"), "name", None),
+                    (_("Amount"), "amount", money),
+                    (_("Approval"), "approval_ref", None),
+                    (_("Approval Date"), "approval_date", day),
+                ],
+            ),
+        ]
+        for title, items, columns in lists:
+            sheet = workbook.add_worksheet(title)
+            sheet.set_column(0, len(columns) - 1, 16 if len(columns) > 5 else 20)
+            write_table(
+                sheet,
+                0,
+                0,
+                [header for header, __, __ in columns],
+                [tuple(item[key] for __, key, __ in columns) for item in items],
+                [cell_format for __, __, cell_format in columns],
+                bold,
+            )
         workbook.close()
         return output.getvalue()
