@@ -42,6 +42,7 @@ from . import job_coaching_beneficiary_accompaniment
 # subsidy
 from . import account_analytic_line
 from . import job_coaching_subsidy
+from . import job_coaching_subsidy_justification
 from . import job_coaching_subsidy_line
 from . import job_coaching_staff_allocation
 from . import job_coaching_staff_cost_posting
