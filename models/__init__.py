@@ -20,6 +20,7 @@ from . import job_coaching_vacancy
 from . import job_coaching_application
 from . import job_coaching_art60_duration_rule
 from . import job_coaching_art60_contract
+from . import job_coaching_art60_contract_duration
 from . import job_coaching_evaluation_criterion
 from . import job_coaching_art60_evaluation
 from . import job_coaching_art60_evaluation_line

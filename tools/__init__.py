@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Pure functions of the add-on: no environment, no database."""
 
-from .dates import age_on
+from .dates import add_six_day_week_days, age_on
 from .register_number import (
     birth_date_from_register_number,
     make_register_number,
