@@ -8,6 +8,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.osv import expression
 from odoo.tools.sql import create_index
 
 from ..tools import age_on, fold
@@ -333,22 +334,24 @@ class JobCoachingBeneficiary(models.Model):
         days = [(today.month, today.day)]
         if (today.month, today.day) == (3, 1):
             days.append((2, 29))
-        self.flush_model(["birth_date", "age"])
-        self.env.cr.execute(
-            """
-            SELECT id, birth_date, age FROM job_coaching_beneficiary
-             WHERE (EXTRACT(MONTH FROM birth_date), EXTRACT(DAY FROM birth_date)) IN %s
-             ORDER BY id
-            """,
-            (tuple(days),),
+        born_today = expression.OR(
+            [("birth_date.month_number", "=", month), ("birth_date.day_of_month", "=", day)]
+            for month, day in days
         )
-        behind = [
-            row[0] for row in self.env.cr.fetchall() if age_on(row[1], today) != (row[2] or 0)
-        ]
-        beneficiaries = self.browse(behind[: self._cron_batch_size])
-        # As if the birth date changed: age, youth and eligibility follow.
-        beneficiaries.modified(["birth_date"])
-        beneficiaries.flush_recordset()
+        # Every company's people, archived files included, whoever runs the job.
+        people = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search_fetch(born_today, ["birth_date", "age"], order="id")
+        )
+        behind = people.filtered(lambda person: age_on(person.birth_date, today) != person.age)
+        beneficiaries = behind[: self._cron_batch_size]
+        # The stored age and youth as their compute gives them today (computed
+        # fields: the application's to write, hence the superuser above);
+        # eligibility follows.
+        ages = beneficiaries.grouped(lambda person: age_on(person.birth_date, today))
+        for age, group in ages.items():
+            group.write({"age": age, "is_youth": YOUTH_MIN_AGE <= age <= YOUTH_MAX_AGE})
         self.env["ir.cron"]._notify_progress(
             done=len(beneficiaries), remaining=len(behind) - len(beneficiaries)
         )

@@ -3,6 +3,7 @@ from datetime import date, datetime
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.models import READ_GROUP_NUMBER_GRANULARITY
 from odoo.osv import expression
 
 INT_RANGE = (-(2**31), 2**31 - 1)
@@ -68,13 +69,21 @@ class JobCoachingInputGuard(models.AbstractModel):
 
     @api.model
     def _is_field_path(self, path):
+        """A path of fields, each but the last relational; a date or datetime
+        may end with one of its parts (``birth_date.month_number``)."""
         model = self
-        for name in path.split("."):
+        names = path.split(".")
+        for position, name in enumerate(names, start=1):
             field = model._fields.get(name)
             if field is None:
                 return False
-            if field.relational:
-                model = self.env[field.comodel_name]
+            if position == len(names):
+                return True
+            if field.type in ("date", "datetime"):
+                return position == len(names) - 1 and names[-1] in READ_GROUP_NUMBER_GRANULARITY
+            if not field.relational:
+                return field.type == "properties"
+            model = self.env[field.comodel_name]
         return True
 
     @api.model
