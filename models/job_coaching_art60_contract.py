@@ -356,13 +356,9 @@ class JobCoachingArt60Contract(models.Model):
             contract.write({"date_end_actual": end, "state": "ended_early" if early else "ended"})
 
     def action_open_evaluations(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "job_coaching.job_coaching_art60_evaluation_action"
+        return self._action_open_linked(
+            "job_coaching.job_coaching_art60_evaluation_action", "contract_id"
         )
-        action["domain"] = [("contract_id", "=", self.id)]
-        action["context"] = {"default_contract_id": self.id}
-        return action
 
     # ------------------------------------------------------------------
     # Business

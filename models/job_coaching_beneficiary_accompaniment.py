@@ -74,12 +74,9 @@ class JobCoachingBeneficiary(models.Model):
             beneficiary.workshop_attended_count = attended.get(beneficiary, 0)
 
     def action_open_sessions(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "job_coaching.job_coaching_session_action"
+        action = self._action_open_linked(
+            "job_coaching.job_coaching_session_action", "beneficiary_id"
         )
-        action["domain"] = [("beneficiary_id", "=", self.id)]
-        action["context"] = {"default_beneficiary_id": self.id}
         action["view_mode"] = "list,calendar,form"
         action["views"] = [(False, "list"), (False, "calendar"), (False, "form")]
         return action
@@ -98,10 +95,6 @@ class JobCoachingBeneficiary(models.Model):
         }
 
     def action_open_workshop_registrations(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "job_coaching.job_coaching_workshop_registration_action_beneficiary"
+        return self._action_open_linked(
+            "job_coaching.job_coaching_workshop_registration_action_beneficiary", "beneficiary_id"
         )
-        action["domain"] = [("beneficiary_id", "=", self.id)]
-        action["context"] = {"default_beneficiary_id": self.id}
-        return action

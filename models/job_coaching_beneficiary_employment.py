@@ -35,11 +35,7 @@ class JobCoachingBeneficiary(models.Model):
             beneficiary.exit_count = counts["job_coaching.exit"].get(beneficiary, 0)
 
     def _action_open_employment(self, xmlid):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
-        action["domain"] = [("beneficiary_id", "=", self.id)]
-        action["context"] = {"default_beneficiary_id": self.id}
-        return action
+        return self._action_open_linked(xmlid, "beneficiary_id")
 
     def action_open_art60_contracts(self):
         return self._action_open_employment("job_coaching.job_coaching_art60_contract_action")

@@ -87,6 +87,22 @@ class JobCoachingRecord(models.AbstractModel):
                 _("Only a coordinator moves %(model)s to another company.", model=self._description)
             )
 
+    @api.model
+    def _action_open(self, xmlid, domain, context=None):
+        """The window action ``xmlid`` on the records of ``domain`` (with
+        ``context`` instead of the action's own when given)."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+        action["domain"] = domain
+        if context is not None:
+            action["context"] = context
+        return action
+
+    def _action_open_linked(self, xmlid, field):
+        """A smart button's action: the records whose ``field`` is this record,
+        new ones created with it."""
+        self.ensure_one()
+        return self._action_open(xmlid, [(field, "=", self.id)], {f"default_{field}": self.id})
+
     def export_data(self, fields_to_export):
         self._check_export_paths(fields_to_export)
         result = super().export_data(fields_to_export)

@@ -239,31 +239,23 @@ class JobCoachingSubsidy(models.Model):
 
     def action_view_analytic_lines(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "job_coaching.job_coaching_subsidy_analytic_line_action"
+        return self._action_open(
+            "job_coaching.job_coaching_subsidy_analytic_line_action",
+            [("auto_account_id", "in", self._get_accounts().ids)],
+            {"search_default_group_date": 1},
         )
-        action["domain"] = [("auto_account_id", "in", self._get_accounts().ids)]
-        action["context"] = {"search_default_group_date": 1}
-        return action
 
     def action_view_allocations(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "job_coaching.job_coaching_staff_allocation_action"
+        return self._action_open_linked(
+            "job_coaching.job_coaching_staff_allocation_action", "subsidy_id"
         )
-        action["domain"] = [("subsidy_id", "=", self.id)]
-        action["context"] = {"default_subsidy_id": self.id}
-        return action
 
     def action_view_unapproved_investments(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "job_coaching.job_coaching_subsidy_analytic_line_action"
+        return self._action_open(
+            "job_coaching.job_coaching_subsidy_analytic_line_action",
+            [("id", "in", (self.unapproved_investment_ids | self.late_investment_ids).ids)],
         )
-        action["domain"] = [
-            ("id", "in", (self.unapproved_investment_ids | self.late_investment_ids).ids)
-        ]
-        return action
 
     def action_record_cost(self):
         self.ensure_one()

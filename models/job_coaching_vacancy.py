@@ -139,13 +139,9 @@ class JobCoachingVacancy(models.Model):
         self.write({"state": "open"})
 
     def action_open_applications(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "job_coaching.job_coaching_application_action"
+        return self._action_open_linked(
+            "job_coaching.job_coaching_application_action", "vacancy_id"
         )
-        action["domain"] = [("vacancy_id", "=", self.id)]
-        action["context"] = {"default_vacancy_id": self.id}
-        return action
 
     def action_find_candidates(self):
         self.ensure_one()

@@ -54,18 +54,16 @@ class ResPartner(models.Model):
 
     def action_open_job_coaching_vacancies(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "job_coaching.job_coaching_vacancy_action"
+        return self.env["job_coaching.record"]._action_open(
+            "job_coaching.job_coaching_vacancy_action",
+            [("employer_id", "=", self.id)],
+            {"default_employer_id": self.id},
         )
-        action["domain"] = [("employer_id", "=", self.id)]
-        action["context"] = {"default_employer_id": self.id}
-        return action
 
     def action_open_job_coaching_hires(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "job_coaching.job_coaching_application_action"
+        return self.env["job_coaching.record"]._action_open(
+            "job_coaching.job_coaching_application_action",
+            [("employer_id", "=", self.id), ("state", "=", "hired")],
+            {},
         )
-        action["domain"] = [("employer_id", "=", self.id), ("state", "=", "hired")]
-        action["context"] = {}
-        return action
