@@ -139,11 +139,7 @@ class JobCoachingArt60Contract(models.Model):
             contract.date_end = contract.date_end_computed
 
     def _compute_evaluation_count(self):
-        counts = dict(
-            self.env["job_coaching.art60.evaluation"]._read_group(
-                [("contract_id", "in", self.ids)], ["contract_id"], ["__count"]
-            )
-        )
+        counts = self._count_linked("job_coaching.art60.evaluation", "contract_id")
         for contract in self:
             contract.evaluation_count = counts.get(contract, 0)
 

@@ -31,11 +31,7 @@ class JobCoachingBeneficiary(models.Model):
     def _compute_session_stats(self):
         now = fields.Datetime.now()
         Session = self.env["job_coaching.session"]
-        counts = dict(
-            Session._read_group(
-                [("beneficiary_id", "in", self.ids)], ["beneficiary_id"], ["__count"]
-            )
-        )
+        counts = self._count_linked("job_coaching.session", "beneficiary_id")
         last = dict(
             Session._read_group(
                 [("beneficiary_id", "in", self.ids), ("state", "=", "done")],

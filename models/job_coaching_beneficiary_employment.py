@@ -22,11 +22,7 @@ class JobCoachingBeneficiary(models.Model):
             "job_coaching.application",
             "job_coaching.exit",
         ):
-            counts[model] = dict(
-                self.env[model]._read_group(
-                    [("beneficiary_id", "in", self.ids)], ["beneficiary_id"], ["__count"]
-                )
-            )
+            counts[model] = self._count_linked(model, "beneficiary_id")
         for beneficiary in self:
             beneficiary.art60_contract_count = counts["job_coaching.art60.contract"].get(
                 beneficiary, 0

@@ -82,24 +82,15 @@ class JobCoachingVacancy(models.Model):
 
     @api.depends("application_ids.state")
     def _compute_positions_filled(self):
-        hired = dict(
-            self.env["job_coaching.application"]
-            .sudo()  # every hire counts, whoever follows the person
-            ._read_group(
-                [("vacancy_id", "in", self.ids), ("state", "=", "hired")],
-                ["vacancy_id"],
-                ["__count"],
-            )
+        # every hire counts, whoever follows the person
+        hired = self.sudo()._count_linked(
+            "job_coaching.application", "vacancy_id", [("state", "=", "hired")]
         )
         for vacancy in self:
             vacancy.positions_filled = hired.get(vacancy._origin, 0)
 
     def _compute_application_count(self):
-        counts = dict(
-            self.env["job_coaching.application"]._read_group(
-                [("vacancy_id", "in", self.ids)], ["vacancy_id"], ["__count"]
-            )
-        )
+        counts = self._count_linked("job_coaching.application", "vacancy_id")
         for vacancy in self:
             vacancy.application_count = counts.get(vacancy, 0)
 

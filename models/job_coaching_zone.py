@@ -42,11 +42,7 @@ class JobCoachingZone(models.Model):
     ]
 
     def _compute_street_count(self):
-        counts = dict(
-            self.env["job_coaching.zone.street"]._read_group(
-                [("zone_id", "in", self.ids)], ["zone_id"], ["__count"]
-            )
-        )
+        counts = self._count_linked("job_coaching.zone.street", "zone_id")
         for zone in self:
             zone.street_count = counts.get(zone, 0)
 
