@@ -55,6 +55,7 @@ from . import test_reporting_targets
 from . import test_reporting_xlsx
 from . import test_reporting_documents
 from . import test_reporting_ui
+from . import test_report_text_layer
 from . import test_secrecy
 
 # platform
