@@ -20,7 +20,7 @@ class JobCoachingCandidateMatchLine(models.TransientModel):
     score = fields.Integer()
     in_zone = fields.Boolean(string="Lives in the Zone")
     requirement_misfit = fields.Boolean(string="Requirement Not Met")
-    reasons = fields.Char(string="Reasons")
+    reasons = fields.Char()
     application_id = fields.Many2one("job_coaching.application", readonly=True)
 
     def action_propose(self):
