@@ -28,7 +28,7 @@ class JobCoachingCandidateMatch(models.TransientModel):
     def _compute_display_name(self):
         # The window's title and the breadcrumb: what the list is about.
         for match in self:
-            match.display_name = _("Candidates for %(vacancy)s", vacancy=match.vacancy_id.title)
+            match.display_name = _("Candidates for %(title)s", title=match.vacancy_id.title)
 
     @api.model
     def _candidate_domain(self, vacancy):
