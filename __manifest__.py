@@ -103,6 +103,9 @@
         "demo/job_coaching_reporting_demo.xml",
     ],
     "assets": {
+        "web.report_assets_common": [
+            "job_coaching/static/src/scss/report.scss",
+        ],
         "web.assets_tests": [
             "job_coaching/static/tests/tours/*.js",
         ],

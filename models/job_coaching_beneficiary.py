@@ -251,41 +251,67 @@ class JobCoachingBeneficiary(models.Model):
         self._check_team_agents("user_id")
         self._check_team_agents("shared_user_ids")
 
-    @api.constrains("first_name", "last_name")
-    def _check_names(self):
+    @api.constrains(lambda self: self._file_checked_fields())
+    def _check_file(self):
+        """Everything wrong in a file, in one message: a line per field, named
+        by its label, so that one save tells the user all there is to correct.
+        Each concern (identity here; register number, contact, eligibility in
+        their own files) adds its fields and its checker."""
         for beneficiary in self:
-            if (
-                not (beneficiary.first_name or "").strip()
-                or not (beneficiary.last_name or "").strip()
-            ):
-                raise ValidationError(_("A beneficiary needs a first name and a last name."))
+            problems = beneficiary._file_problems()
+            if problems:
+                raise ValidationError(
+                    "\n".join(
+                        _(
+                            "%(field)s: %(problem)s",
+                            field=self._fields[name]._description_string(self.env),
+                            problem=problem,
+                        )
+                        for name, problem in problems
+                    )
+                )
 
-    @api.constrains("birth_date")
-    def _check_birth_date(self):
+    @api.model
+    def _file_checked_fields(self):
+        """The fields whose change runs the checks of ``_file_problems``."""
+        return ["first_name", "last_name", "birth_date"]
+
+    def _file_problems(self):
+        """``[(field name, what is wrong with it)]`` of one file, empty when
+        the file is valid."""
+        problems = []
+        for field_name in ("first_name", "last_name"):
+            if not (self[field_name] or "").strip():
+                # One line for both names: the message names them both.
+                problems.append(
+                    (field_name, _("A beneficiary needs a first name and a last name."))
+                )
+                break
+        birth_date_problem = self._birth_date_problem()
+        if birth_date_problem:
+            problems.append(("birth_date", birth_date_problem))
+        return problems
+
+    def _birth_date_problem(self):
+        birth_date = self.birth_date
+        if not birth_date:
+            return None
         today = fields.Date.context_today(self)
-        oldest = today - relativedelta(years=MAX_AGE)
-        for beneficiary in self:
-            birth_date = beneficiary.birth_date
-            if not birth_date:
-                continue
-            if birth_date > today:
-                raise ValidationError(
-                    _(
-                        "The birth date of %(name)s (%(date)s) is in the future: check the date.",
-                        name=beneficiary.name,
-                        date=birth_date,
-                    )
-                )
-            if birth_date < oldest:
-                raise ValidationError(
-                    _(
-                        "The birth date of %(name)s (%(date)s) is more than %(years)s years ago: "
-                        "check the year.",
-                        name=beneficiary.name,
-                        date=birth_date,
-                        years=MAX_AGE,
-                    )
-                )
+        if birth_date > today:
+            return _(
+                "The birth date of %(name)s (%(date)s) is in the future: check the date.",
+                name=self.name,
+                date=birth_date,
+            )
+        if birth_date < today - relativedelta(years=MAX_AGE):
+            return _(
+                "The birth date of %(name)s (%(date)s) is more than %(years)s years ago: "
+                "check the year.",
+                name=self.name,
+                date=birth_date,
+                years=MAX_AGE,
+            )
+        return None
 
     @api.model_create_multi
     def create(self, vals_list):

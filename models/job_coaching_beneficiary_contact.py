@@ -3,7 +3,7 @@
 international form, e-mail checked, names without stray spaces."""
 
 from odoo import _, api, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import UserError
 from odoo.tools import email_normalize
 
 from odoo.addons.phone_validation.tools.phone_validation import phone_format
@@ -14,20 +14,32 @@ PHONE_FIELDS = ("phone", "mobile")
 class JobCoachingBeneficiary(models.Model):
     _inherit = "job_coaching.beneficiary"
 
-    @api.constrains("phone", "mobile")
-    def _check_phones(self):
-        for beneficiary in self:
-            for field_name in PHONE_FIELDS:
-                if beneficiary[field_name]:
-                    beneficiary._format_phone(beneficiary[field_name], field_name)
+    @api.model
+    def _file_checked_fields(self):
+        return [*super()._file_checked_fields(), *PHONE_FIELDS, "email"]
 
-    @api.constrains("email")
-    def _check_email(self):
-        for beneficiary in self:
-            if beneficiary.email and not email_normalize(beneficiary.email):
-                raise ValidationError(
-                    _("%(email)s is not a valid email address.", email=beneficiary.email)
+    def _file_problems(self):
+        problems = super()._file_problems()
+        for field_name in PHONE_FIELDS:
+            number = self[field_name]
+            if number and not self._format_phone(number):
+                problems.append(
+                    (
+                        field_name,
+                        _(
+                            "%(number)s is not a valid %(field)s number. Write it as dialled "
+                            "from Belgium (0470 12 34 56, 02 123 45 67) or with its country "
+                            "code (+32 470 12 34 56).",
+                            number=number,
+                            field=self._fields[field_name]._description_string(self.env).lower(),
+                        ),
+                    )
                 )
+        if self.email and not email_normalize(self.email):
+            problems.append(
+                ("email", _("%(email)s is not a valid email address.", email=self.email))
+            )
+        return problems
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -41,21 +53,14 @@ class JobCoachingBeneficiary(models.Model):
             return True
         return super().write(self._prepare_vals(vals, country=self.country_id[:1]))
 
-    def _format_phone(self, number, field_name, country=None):
-        """Return ``number`` in E.164, the person's country (else Belgium) by default."""
+    def _format_phone(self, number, country=None):
+        """``number`` in E.164, read in ``country`` (the person's, else
+        Belgium); ``None`` when it is not a phone number there."""
         country = country or self.country_id or self.env.ref("base.be")
         try:
             return phone_format(number, country.code, country.phone_code, force_format="E164")
-        except UserError as error:
-            raise ValidationError(
-                _(
-                    "%(number)s is not a valid %(field)s number. Write it as dialled from "
-                    "Belgium (0470 12 34 56, 02 123 45 67) or with its country code "
-                    "(+32 470 12 34 56).",
-                    number=number,
-                    field=self._fields[field_name].get_description(self.env)["string"].lower(),
-                )
-            ) from error
+        except UserError:
+            return None
 
     def _prepare_vals(self, vals, country=None):
         """Normalise what a person typed: phones, email, names.
@@ -67,7 +72,10 @@ class JobCoachingBeneficiary(models.Model):
             country = self.env["res.country"].browse(vals["country_id"])
         for field_name in PHONE_FIELDS:
             if isinstance(vals.get(field_name), str) and vals[field_name].strip():
-                vals[field_name] = self._format_phone(vals[field_name], field_name, country)
+                # A number that is none is kept as typed: the check of the file
+                # refuses it with the other problems of the same save.
+                number = vals[field_name].strip()
+                vals[field_name] = self._format_phone(number, country) or number
         if isinstance(vals.get("email"), str):
             vals["email"] = vals["email"].strip() or False
         for field_name in ("first_name", "last_name"):

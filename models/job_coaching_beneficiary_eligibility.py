@@ -3,7 +3,6 @@
 accompanied by Actiris unless a coordinator writes why."""
 
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
 
 from .job_coaching_beneficiary import YOUTH_MIN_AGE
 
@@ -56,22 +55,26 @@ class JobCoachingBeneficiary(models.Model):
             beneficiary.is_eligible = not reasons
             beneficiary.ineligibility_reason = ", ".join(reasons) if reasons else False
 
-    @api.constrains("actiris_accompanied")
-    def _check_actiris(self):
+    @api.model
+    def _file_checked_fields(self):
+        return [*super()._file_checked_fields(), "actiris_accompanied", "actiris_override_reason"]
+
+    def _file_problems(self):
+        problems = super()._file_problems()
         # sudo: the reason is readable by coordinators only, its presence is a rule for all
-        for beneficiary in self.sudo():
-            if (
-                beneficiary.actiris_accompanied
-                and not (beneficiary.actiris_override_reason or "").strip()
-            ):
-                raise ValidationError(
+        if self.actiris_accompanied and not (self.sudo().actiris_override_reason or "").strip():
+            problems.append(
+                (
+                    "actiris_accompanied",
                     _(
                         "%(name)s is already accompanied by Actiris: the project does not "
                         "accompany a person twice. Only a coordinator can take them on, "
                         'by writing the reason in the field "Coordinator\'s Reason".',
-                        name=beneficiary.name,
-                    )
+                        name=self.name,
+                    ),
                 )
+            )
+        return problems
 
     @api.model_create_multi
     def create(self, vals_list):

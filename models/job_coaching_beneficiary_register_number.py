@@ -83,33 +83,39 @@ class JobCoachingBeneficiary(models.Model):
                 birth_date_from_register_number(beneficiary.niss) or beneficiary.birth_date
             )
 
-    @api.constrains("niss", "birth_date")
-    def _check_niss(self):
-        for beneficiary in self:
-            if not beneficiary.niss:
-                continue
-            try:
-                born = check_register_number(beneficiary.niss)
-            except ValueError as error:
-                raise ValidationError(
-                    _(
-                        "%(number)s is not a valid national register or BIS number: its last "
-                        "two digits (the check digits) do not match the first nine, or the "
-                        "date it holds does not exist. Copy it again from the identity card "
-                        "(e.g. 85.07.30-033.28).",
-                        number=beneficiary.niss,
-                    )
-                ) from error
-            if born and beneficiary.birth_date and born != beneficiary.birth_date:
-                raise ValidationError(
-                    _(
-                        "The register number %(number)s is of someone born on %(born)s, "
-                        "not on %(date)s: correct the number or the birth date.",
-                        number=beneficiary.niss,
-                        born=born,
-                        date=beneficiary.birth_date,
-                    )
-                )
+    @api.model
+    def _file_checked_fields(self):
+        return [*super()._file_checked_fields(), "niss"]
+
+    def _file_problems(self):
+        problems = super()._file_problems()
+        niss_problem = self._niss_problem()
+        if niss_problem:
+            problems.insert(0, ("niss", niss_problem))
+        return problems
+
+    def _niss_problem(self):
+        if not self.niss:
+            return None
+        try:
+            born = check_register_number(self.niss)
+        except ValueError:
+            return _(
+                "%(number)s is not a valid national register or BIS number: its last "
+                "two digits (the check digits) do not match the first nine, or the "
+                "date it holds does not exist. Copy it again from the identity card "
+                "(e.g. 85.07.30-033.28).",
+                number=self.niss,
+            )
+        if born and self.birth_date and born != self.birth_date:
+            return _(
+                "The register number %(number)s is of someone born on %(born)s, "
+                "not on %(date)s: correct the number or the birth date.",
+                number=self.niss,
+                born=born,
+                date=self.birth_date,
+            )
+        return None
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -1,6 +1,8 @@
 from . import test_access_matrix
 from . import test_access_rights
 from . import test_beneficiary_intake
+from . import test_beneficiary_problems
+from . import test_button_verbs
 from . import test_caseload_import
 from . import test_concurrency
 from . import test_duplicates
@@ -53,6 +55,7 @@ from . import test_reporting_targets
 from . import test_reporting_xlsx
 from . import test_reporting_documents
 from . import test_reporting_ui
+from . import test_report_text_layer
 from . import test_secrecy
 
 # platform

@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from freezegun import freeze_time
+from lxml import etree
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import UserError, ValidationError
@@ -74,9 +75,69 @@ class TestVacancyMatching(EmploymentCase):
         vacancy = self._create_vacancy(driving_licence_required=True, education_level="bachelor")
         lines, _order = self._ranking(vacancy)
         self.assertIn("no driving licence", lines[misfit.id]["reasons"])
-        self.assertIn("education below", lines[misfit.id]["reasons"])
+        self.assertIn("education level not recorded", lines[misfit.id]["reasons"])
         self.assertNotIn("driving licence", lines[self.resident.id]["reasons"])
         self.assertIn("education below", lines[self.resident.id]["reasons"])
+
+    def test_language_or_education_not_recorded_is_said_so(self):
+        # In the zone, 45 years old, at intake, available: 50 + 100 + 10 = 160
+        # before the requirements (a misfit -15, an unknown -5).
+        person = {"birth_date": "1980-05-05", "education_level": "upper_secondary"}
+        fits = self._create_beneficiary(
+            first_name="Fits", lang_ids=[(6, 0, self.lang_fr.ids)], **person
+        )
+        unrecorded = self._create_beneficiary(first_name="Unrecorded", birth_date="1980-05-05")
+        dutch = self._create_beneficiary(
+            first_name="Dutch", lang_ids=[(6, 0, self.lang_nl.ids)], **person
+        )
+        lines, order = self._ranking()
+        self.assertEqual(
+            [
+                (lines[p.id]["score"], lines[p.id]["requirement_misfit"], lines[p.id]["reasons"])
+                for p in (fits, unrecorded, dutch)
+            ],
+            [
+                (160, False, "lives in the zone, meets the requirements, available"),
+                (155, False, "lives in the zone, language not recorded, available"),
+                (
+                    145,
+                    True,
+                    "lives in the zone, requirement not met: does not speak French / Français, "
+                    "available",
+                ),
+            ],
+        )
+        self.assertLess(order.index(fits.id), order.index(unrecorded.id))
+        self.assertLess(order.index(unrecorded.id), order.index(dutch.id))
+
+        vacancy = self._create_vacancy(education_level="primary")
+        lines, _order = self._ranking(vacancy)
+        self.assertEqual(
+            (lines[unrecorded.id]["score"], lines[unrecorded.id]["reasons"]),
+            (155, "lives in the zone, education level not recorded, available"),
+        )
+        self.assertEqual(
+            (lines[fits.id]["score"], lines[fits.id]["reasons"]),
+            (160, "lives in the zone, meets the requirements, available"),
+        )
+
+    def test_candidate_screen_has_a_title_and_readable_headers(self):
+        action = self.vacancy.with_user(self.agent).action_find_candidates()
+        match = self.env[action["res_model"]].with_user(self.agent).browse(action["res_id"])
+        # The window and the breadcrumb show the record's name, not "model,id".
+        self.assertEqual(match.display_name, "Candidates for Kitchen assistant")
+        self.assertEqual(action["name"], "Candidates for Kitchen assistant")
+        views = match.get_views([(False, "form")])
+        line_fields = views["models"]["job_coaching.candidate.match.line"]["fields"]
+        arch = etree.fromstring(views["views"]["form"]["arch"])
+        headers = [
+            node.get("string") or line_fields[node.get("name")]["string"]
+            for node in arch.xpath("//field[@name='line_ids']/list/field")
+            if node.get("column_invisible") not in ("1", "True")
+        ]
+        self.assertEqual(
+            headers, ["Rank", "Candidate", "Age", "Agent", "Lives in the Zone", "Score", "Reasons"]
+        )
 
     def test_youth_job_search_and_availability_count(self):
         base = {"lang_ids": [(6, 0, self.lang_fr.ids)], "birth_date": "1980-05-05"}

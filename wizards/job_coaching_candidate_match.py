@@ -1,6 +1,4 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from collections import defaultdict
-
 from odoo import _, api, fields, models
 from odoo.tools import SQL
 
@@ -8,6 +6,11 @@ from ..models.job_coaching_beneficiary import EDUCATION_RANK
 
 # The ranking shows the best candidates: nobody reads a list of thousands.
 MATCH_LIMIT = 200
+# What a requirement weighs on the score: one the person does not meet, and
+# one their file does not tell (the agent asks: it ranks below the people
+# known to fit, above those known not to).
+MISFIT_PENALTY = 15
+UNKNOWN_PENALTY = 5
 
 
 class JobCoachingCandidateMatch(models.TransientModel):
@@ -20,6 +23,12 @@ class JobCoachingCandidateMatch(models.TransientModel):
 
     vacancy_id = fields.Many2one("job_coaching.vacancy", required=True, ondelete="cascade")
     line_ids = fields.One2many("job_coaching.candidate.match.line", "match_id", string="Candidates")
+
+    @api.depends("vacancy_id.title")
+    def _compute_display_name(self):
+        # The window's title and the breadcrumb: what the list is about.
+        for match in self:
+            match.display_name = _("Candidates for %(title)s", title=match.vacancy_id.title)
 
     @api.model
     def _candidate_domain(self, vacancy):
@@ -88,17 +97,19 @@ class JobCoachingCandidateMatch(models.TransientModel):
                 ["beneficiary_id"],
             )
         }
-        langs_of = defaultdict(set)
+        # The languages each person speaks; nobody in it: none recorded.
+        langs_of = {}
         if vacancy.lang_ids:
-            for beneficiary_id, lang_id in self.env.execute_query(
-                SQL(
-                    "SELECT beneficiary_id, lang_id FROM job_coaching_beneficiary_lang_rel "
-                    "WHERE beneficiary_id = ANY(%s) AND lang_id = ANY(%s)",
-                    ids,
-                    vacancy.lang_ids.ids,
+            langs_of = dict(
+                self.env.execute_query(
+                    SQL(
+                        "SELECT beneficiary_id, array_agg(lang_id) "
+                        "FROM job_coaching_beneficiary_lang_rel "
+                        "WHERE beneficiary_id = ANY(%s) GROUP BY beneficiary_id",
+                        ids,
+                    )
                 )
-            ):
-                langs_of[beneficiary_id].add(lang_id)
+            )
         job_search_stages = set(
             self.env["job_coaching.stage"]
             .with_context(active_test=False)
@@ -116,6 +127,8 @@ class JobCoachingCandidateMatch(models.TransientModel):
             "in_zone": _("lives in the zone"),
             "outside": _("lives outside the zone"),
             "licence": _("no driving licence"),
+            "no_lang": _("language not recorded"),
+            "no_education": _("education level not recorded"),
             "meets": _("meets the requirements"),
             "youth": _("youth (18-25)"),
             "job_search": _("in active job search"),
@@ -134,31 +147,38 @@ class JobCoachingCandidateMatch(models.TransientModel):
                 reasons.append(words["in_zone"])
             else:
                 reasons.append(words["outside"])
-            misfits = []
-            missing_langs = wanted_langs - langs_of[person_id]
-            if missing_langs:
-                misfits.append(
-                    _(
-                        "does not speak %(langs)s",
-                        langs=", ".join(lang_names[lang] for lang in sorted(missing_langs)),
+            # What the person is known not to meet, and what their file does not tell.
+            misfits, unknowns = [], []
+            if wanted_langs:
+                missing_langs = wanted_langs - set(langs_of.get(person_id) or ())
+                if person_id not in langs_of:
+                    unknowns.append(words["no_lang"])
+                elif missing_langs:
+                    misfits.append(
+                        _(
+                            "does not speak %(langs)s",
+                            langs=", ".join(lang_names[lang] for lang in sorted(missing_langs)),
+                        )
                     )
-                )
             if vacancy.driving_licence_required and licence not in ("b", "c"):
                 misfits.append(words["licence"])
-            if vacancy.education_level and (
-                not education or EDUCATION_RANK.get(education, 0) < wanted_rank
-            ):
-                misfits.append(
-                    _(
-                        "education below %(level)s",
-                        level=education_labels.get(vacancy.education_level),
+            if vacancy.education_level:
+                if not education:
+                    unknowns.append(words["no_education"])
+                elif EDUCATION_RANK.get(education, 0) < wanted_rank:
+                    misfits.append(
+                        _(
+                            "education below %(level)s",
+                            level=education_labels.get(vacancy.education_level),
+                        )
                     )
-                )
             if misfits:
-                score -= 15 * len(misfits)
+                score -= MISFIT_PENALTY * len(misfits)
                 reasons.append(_("requirement not met: %(what)s", what="; ".join(misfits)))
-            elif has_requirements:
+            elif has_requirements and not unknowns:
                 reasons.append(words["meets"])
+            score -= UNKNOWN_PENALTY * len(unknowns)
+            reasons.extend(unknowns)
             if is_youth:
                 score += 10
                 reasons.append(words["youth"])

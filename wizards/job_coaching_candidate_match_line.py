@@ -8,15 +8,19 @@ class JobCoachingCandidateMatchLine(models.TransientModel):
     _inherit = ["job_coaching.file.record", "job_coaching.record"]
     _order = "rank, id"
 
-    match_id = fields.Many2one("job_coaching.candidate.match", required=True, ondelete="cascade")
+    match_id = fields.Many2one(
+        "job_coaching.candidate.match", string="Candidate Search", required=True, ondelete="cascade"
+    )
     rank = fields.Integer()
-    beneficiary_id = fields.Many2one("job_coaching.beneficiary", required=True, ondelete="cascade")
+    beneficiary_id = fields.Many2one(
+        "job_coaching.beneficiary", string="Candidate", required=True, ondelete="cascade"
+    )
     user_id = fields.Many2one(related="beneficiary_id.user_id", string="Agent")
     age = fields.Integer(related="beneficiary_id.age")
     score = fields.Integer()
     in_zone = fields.Boolean(string="Lives in the Zone")
     requirement_misfit = fields.Boolean(string="Requirement Not Met")
-    reasons = fields.Char(string="Why")
+    reasons = fields.Char()
     application_id = fields.Many2one("job_coaching.application", readonly=True)
 
     def action_propose(self):

@@ -20,6 +20,10 @@ registry.category("web_tour.tours").add("job_coaching_employment", {
             run: "click",
         },
         {
+            content: "The screen is titled after the vacancy, not after its model",
+            trigger: ".o_last_breadcrumb_item:contains(Tour vacancy):not(:contains(job_coaching))",
+        },
+        {
             content: "Propose the candidate",
             trigger: ".o_data_row:contains(Tour Candidate) button[name=action_propose]",
             run: "click",
