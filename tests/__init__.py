@@ -3,6 +3,7 @@ from . import test_access_rights
 from . import test_beneficiary_intake
 from . import test_beneficiary_problems
 from . import test_button_verbs
+from . import test_translations
 from . import test_caseload_import
 from . import test_concurrency
 from . import test_duplicates
