@@ -568,7 +568,10 @@ class ReportJobCoachingActivity(models.AbstractModel):
         )
         [(people,)] = Exit._read_group(domain, [], ["beneficiary_id:count_distinct"])
         Destination = self.env["job_coaching.referral.destination"]
-        destinations = Destination.search([]) | Destination.union(*per_destination)
+        # the active destinations (a short list), and archived ones with referrals
+        destinations = Destination.search([("active", "=", True)]) | Destination.union(
+            *per_destination
+        )
         return {
             "referred_out": people,
             "referrals_out": [

@@ -6,7 +6,7 @@ import openpyxl
 from freezegun import freeze_time
 from lxml import etree
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
@@ -352,6 +352,24 @@ class TestFunderReport(EmploymentCase):
         # agent B's people hold no evaluation nor application; the partners'
         # feedback is filtered by who collected it (the superuser here)
         self.assertEqual(self._values(user_ids=self.agent_b.ids)["feedback_count"], 0)
+
+    def test_an_evaluation_says_whose_it_is(self):
+        evaluation = self.evaluations[0]
+        # the tutor's: the contract's tutor by default, a name the agent may change
+        self.assertEqual(evaluation.given_by_name, "Tutor Tineke")
+        evaluation.with_user(self.agent_a).given_by_name = "Tutor Tom"
+        self.assertEqual(evaluation.given_by_name, "Tutor Tom")
+        evaluation.with_user(self.agent_a).given_by = "coach"
+        self.assertFalse(evaluation.given_by_name)
+        # a user employer's only where the contract names one
+        internal = self._create_contract(
+            self.r1, date_start="2021-01-04", company_id=self.cpas.id, placement="internal"
+        )
+        internal.user_employer_id = False
+        with self.assertRefused(ValidationError, "names no user employer"):
+            self.env["job_coaching.art60.evaluation"].with_user(self.agent_a).create(
+                {"contract_id": internal.id, "date": "2021-03-01", "given_by": "user_employer"}
+            )
 
     def test_finance_reads_none_of_it(self):
         with self.assertRaises(AccessError):
