@@ -112,3 +112,31 @@ class TestOutreachPresence(JobCoachingCase):
         self.assertEqual(presence.file_count, 3)
         presence.invalidate_recordset()
         self.assertEqual(presence.sudo().beneficiary_ids, self.person | self.other_person | third)
+
+    def test_menus_and_views_for_agents_and_coordinators(self):
+        menus = [
+            self.env.ref(f"job_coaching.{xmlid}")
+            for xmlid in (
+                "menu_job_coaching_outreach_presence",
+                "menu_job_coaching_outreach_analysis",
+                "menu_job_coaching_referral_analysis",
+                "menu_job_coaching_referral_destination",
+            )
+        ]
+        Menu = self.env["ir.ui.menu"]
+        for user, visible in (
+            (self.agent, menus[:3]),
+            (self.coordinator, menus),
+            (self.finance, []),
+        ):
+            shown = Menu.with_user(user)._visible_menu_ids()
+            # a menu shows when it and every menu above it are visible
+            self.assertEqual(
+                [m for m in menus if set(map(int, m.parent_path.split("/")[:-1])) <= shown],
+                visible,
+                user.login,
+            )
+        views = [(False, kind) for kind in ("list", "form", "calendar", "pivot", "graph", "search")]
+        for user in (self.agent, self.coordinator):
+            loaded = self.Presence.with_user(user).get_views(views)["views"]
+            self.assertEqual(set(loaded), {kind for _id, kind in views})
