@@ -27,10 +27,12 @@
         "data/ir_cron_data.xml",
         "data/job_coaching_stage_data.xml",
         "data/job_coaching_referral_channel_data.xml",
+        "data/job_coaching_referral_destination_data.xml",
         "data/job_coaching_zone_data.xml",
         "views/job_coaching_zone_views.xml",
         "views/job_coaching_stage_views.xml",
         "views/job_coaching_referral_channel_views.xml",
+        "views/job_coaching_referral_destination_views.xml",
         "views/job_coaching_beneficiary_views.xml",
         "views/res_partner_views.xml",
         # employment
@@ -48,6 +50,7 @@
         # accompaniment
         "views/job_coaching_session_views.xml",
         "views/job_coaching_office_hours_views.xml",
+        "views/job_coaching_outreach_presence_views.xml",
         "views/job_coaching_insertion_plan_views.xml",
         "views/job_coaching_workshop_views.xml",
         "wizards/job_coaching_office_hours_generate_views.xml",

@@ -4,6 +4,7 @@ from . import job_coaching_zone
 from . import job_coaching_zone_street
 from . import job_coaching_stage
 from . import job_coaching_referral_channel
+from . import job_coaching_referral_destination
 from . import res_partner
 from . import job_coaching_team_thread
 from . import job_coaching_file_record
@@ -33,6 +34,7 @@ from . import job_coaching_session
 from . import job_coaching_social_note
 from . import job_coaching_office_hours
 from . import job_coaching_office_hours_visit
+from . import job_coaching_outreach_presence
 from . import job_coaching_insertion_plan
 from . import job_coaching_plan_review
 from . import job_coaching_plan_action

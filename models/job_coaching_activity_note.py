@@ -5,7 +5,8 @@ from odoo.exceptions import ValidationError
 
 class JobCoachingActivityNote(models.Model):
     """What the coordinator writes in the funder's activity report of a period
-    and zone: the difficulties met and the outlook, in French and Dutch."""
+    and zone: the difficulties met and the outlook, in French and Dutch, and
+    the feedback quoted."""
 
     _name = "job_coaching.activity.note"
     _description = "Job Coaching Activity Report Comment"
@@ -22,6 +23,15 @@ class JobCoachingActivityNote(models.Model):
     )
     difficulties = fields.Text(translate=True)
     outlook = fields.Text(translate=True)
+    feedback_ids = fields.Many2many(
+        "job_coaching.partner.feedback",
+        "job_coaching_activity_note_feedback_rel",
+        "note_id",
+        "feedback_id",
+        string="Feedback Quoted",
+        check_company=True,
+        help="The feedback whose comments the report quotes, chosen by the coordinator.",
+    )
 
     @api.constrains("date_from", "date_to", "zone_id", "company_id")
     def _check_period(self):

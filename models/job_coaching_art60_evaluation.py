@@ -23,6 +23,30 @@ class JobCoachingArt60Evaluation(models.Model):
     )
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
     evaluator_id = fields.Many2one("res.users", required=True, default=lambda self: self.env.user)
+    # Who gave it: the workplace's view counts in the activity report's feedback
+    given_by = fields.Selection(
+        [
+            ("coach", "Job coach"),
+            ("tutor", "Tutor at the workplace"),
+            ("user_employer", "User employer"),
+        ],
+        string="Source",
+        required=True,
+        default="coach",
+        tracking=True,
+        help="Whose evaluation it is: the job coach's, the tutor's or the user employer's "
+        "(the organisation where the person works). The activity report counts the "
+        "evaluations of tutors and user employers in their feedback.",
+    )
+    user_employer_id = fields.Many2one(related="contract_id.user_employer_id")
+    given_by_name = fields.Char(
+        string="Given By",
+        compute="_compute_given_by_name",
+        store=True,
+        readonly=False,
+        help="The name of the tutor or of the user employer's representative; the tutor of "
+        "the contract by default.",
+    )
     line_ids = fields.One2many(
         "job_coaching.art60.evaluation.line",
         "evaluation_id",
@@ -39,6 +63,12 @@ class JobCoachingArt60Evaluation(models.Model):
         criteria = self.env["job_coaching.evaluation.criterion"].search([("active", "=", True)])
         return [fields.Command.create({"criterion_id": c.id}) for c in criteria]
 
+    @api.depends("given_by", "contract_id")
+    def _compute_given_by_name(self):
+        for evaluation in self:
+            tutor = evaluation.given_by == "tutor" and evaluation.contract_id.tutor
+            evaluation.given_by_name = tutor or False
+
     @api.depends("line_ids.score")
     def _compute_score(self):
         for evaluation in self:
@@ -54,6 +84,18 @@ class JobCoachingArt60Evaluation(models.Model):
                 type=labels.get(evaluation.evaluation_type, ""),
                 person=evaluation.contract_id.beneficiary_id.name or "",
             )
+
+    @api.constrains("given_by", "contract_id")
+    def _check_given_by(self):
+        for evaluation in self:
+            if evaluation.given_by == "user_employer" and not evaluation.user_employer_id:
+                raise ValidationError(
+                    _(
+                        "The contract of %(person)s names no user employer: its evaluation "
+                        "cannot be the user employer's.",
+                        person=evaluation.contract_id.beneficiary_id.name,
+                    )
+                )
 
     @api.constrains("date", "contract_id")
     def _check_date(self):

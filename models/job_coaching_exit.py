@@ -52,6 +52,18 @@ class JobCoachingExit(models.Model):
     )
     contract_type = fields.Selection(CONTRACT_TYPES, tracking=True)
     employer_id = fields.Many2one("res.partner", tracking=True)
+    referral_destination_ids = fields.Many2many(
+        "job_coaching.referral.destination",
+        "job_coaching_exit_referral_destination_rel",
+        "exit_id",
+        "destination_id",
+        string="Referred To",
+        check_company=True,
+        tracking=True,
+        help="Where the person was referred at the end of the pathway (an Actiris antenna, "
+        "the local employment agency, the Maison de l'Emploi...), counted in the activity "
+        "report.",
+    )
     notes = fields.Text()
     followup_ids = fields.One2many("job_coaching.exit.followup", "exit_id", string="Follow-ups")
 

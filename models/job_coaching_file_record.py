@@ -1,6 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import _, api, models
 from odoo.exceptions import AccessError
+from odoo.fields import Command
 
 
 class JobCoachingFileRecord(models.AbstractModel):
@@ -12,7 +13,9 @@ class JobCoachingFileRecord(models.AbstractModel):
     about it. Records of this layer check, on create and on write and before
     any constraint, unique index or computed field runs, that the user may
     write the file (or the parent record on the file) the values point at.
-    The refusal names nothing of that file.
+    The refusal names nothing of that file. A record that links several
+    files (an outreach presence and the files it opened) is checked for every
+    file it links.
     """
 
     _name = "job_coaching.file.record"
@@ -20,13 +23,14 @@ class JobCoachingFileRecord(models.AbstractModel):
 
     @api.model
     def _file_link_fields(self):
-        """Stored many2one fields of the model that lead to a file: the file
-        itself, or a record that hangs on one (a plan, a contract, an exit)."""
+        """Stored many2one and many2many fields of the model that lead to a
+        file: the file itself, or a record that hangs on one (a plan, a
+        contract, an exit)."""
         FileRecord = self.pool["job_coaching.file.record"]
         return [
             name
             for name, field in self._fields.items()
-            if field.type == "many2one"
+            if field.type in ("many2one", "many2many")
             and field.store
             and (
                 field.comodel_name == "job_coaching.beneficiary"
@@ -42,9 +46,9 @@ class JobCoachingFileRecord(models.AbstractModel):
             return
         targets = {}
         for name in self._file_link_fields():
-            ids = {
-                vals[name] for vals in vals_list if isinstance(vals.get(name), int) and vals[name]
-            }
+            ids = set()
+            for vals in vals_list:
+                ids |= self._linked_ids(self._fields[name], vals.get(name))
             if ids:
                 comodel = self._fields[name].comodel_name
                 targets[comodel] = targets.get(comodel, set()) | ids
@@ -57,6 +61,33 @@ class JobCoachingFileRecord(models.AbstractModel):
                         document=self._description,
                     )
                 )
+
+    @api.model
+    def _linked_ids(self, field, value):
+        """The ids that ``value`` links through ``field``: the id of a
+        many2one, the ids that the commands of a many2many add (a link, a
+        replacement, a bare id). Malformed values link nothing here: the
+        input checks refuse them."""
+        if field.type == "many2one":
+            values = [value]
+        elif isinstance(value, (list, tuple)):
+            values = []
+            for command in value:
+                if isinstance(command, (list, tuple)) and len(command) > 1:
+                    if command[0] == Command.LINK:
+                        values.append(command[1])
+                    elif command[0] == Command.SET and len(command) > 2:
+                        ids = command[2]
+                        values += ids if isinstance(ids, (list, tuple)) else []
+                else:
+                    values.append(command)
+        else:
+            values = []
+        return {
+            value
+            for value in values
+            if isinstance(value, int) and not isinstance(value, bool) and value
+        }
 
     @api.model_create_multi
     def create(self, vals_list):

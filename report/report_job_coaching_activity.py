@@ -265,9 +265,13 @@ class ReportJobCoachingActivity(models.AbstractModel):
                 for key, label, count in self._art60_outcomes(domain)
             ],
         }
-        values["months"] = self._monthly(domain, date_from, date_to)
+        values["months"] = self._monthly_outreach(
+            self._monthly(domain, date_from, date_to), date_from, date_to, zone_id, user_ids
+        )
         values.update(self._workshop_values(date_from, date_to, zone_id, user_ids))
         values.update(self._office_hours_values(date_from, date_to, zone_id, user_ids))
+        values.update(self._outreach_values(date_from, date_to, zone_id, user_ids))
+        values.update(self._referral_values(date_from, date_to, zone_id, user_ids))
         values.update(self._art60_running(date_from, date_to, zone_id, user_ids))
         values.update(self._youth_values(date_from, date_to, zone_id, user_ids))
         values.update(self._feedback_values(date_from, date_to, zone_id, user_ids))
@@ -467,51 +471,172 @@ class ReportJobCoachingActivity(models.AbstractModel):
 
     @api.model
     def _feedback_values(self, date_from, date_to, zone_id, user_ids):
+        """Feedback of the period per source (partner organisations,
+        employers, art. 60 user employers and tutors): how many, how many
+        rated and their average rating out of 5. Employers rate the
+        candidates proposed to them; tutors and user employers give their
+        evaluations of art. 60 workers (their average score) and feedback on
+        the project; partners give feedback on the project. Only numbers:
+        the comments the report quotes are the coordinator's choice
+        (``_feedback_quoted``)."""
+        person_domain = self._person_domain(zone_id, user_ids)
         applications = self.env["job_coaching.application"].search_read(
             [
                 ("employer_rating", "!=", False),
                 ("date_sent", ">=", date_from),
                 ("date_sent", "<=", date_to),
-                *self._person_domain(zone_id, user_ids),
+                *person_domain,
             ],
-            ["employer_id", "employer_rating", "employer_feedback", "date_sent"],
-            order="date_sent, id",
+            ["employer_rating"],
+        )
+        evaluations = self.env["job_coaching.art60.evaluation"].search_read(
+            [
+                ("given_by", "in", ("tutor", "user_employer")),
+                ("date", ">=", date_from),
+                ("date", "<=", date_to),
+                *person_domain,
+            ],
+            ["given_by", "score"],
         )
         partner_domain = [("date", ">=", date_from), ("date", "<=", date_to)]
         if user_ids:
             partner_domain.append(("user_id", "in", list(user_ids)))
         partners = self.env["job_coaching.partner.feedback"].search_read(
-            partner_domain, ["partner_id", "date", "rating", "comment"], order="date, id"
+            partner_domain, ["source", "rating"]
         )
-
-        def average(rows, field):
-            ratings = [int(row[field]) for row in rows]
-            return round(sum(ratings) / len(ratings), 2) if ratings else 0.0
-
+        given = [("employer", row["employer_rating"]) for row in applications]
+        given += [(row["given_by"], row["score"]) for row in evaluations]
+        given += [(row["source"], row["rating"]) for row in partners]
+        counts = defaultdict(int)
+        ratings = defaultdict(list)
+        for source, rating in given:
+            counts[source] += 1
+            if rating:
+                ratings[source].append(float(rating))
+        labels = self._selection_labels("source", "job_coaching.partner.feedback")
         return {
-            "employer_feedback_count": len(applications),
-            "employer_rating_avg": average(applications, "employer_rating"),
-            "employer_feedback": [
+            "feedback_count": sum(counts.values()),
+            "feedback_sources": [
                 {
-                    "partner": (row["employer_id"] and row["employer_id"][1]) or "",
-                    "date": row["date_sent"],
-                    "rating": int(row["employer_rating"]),
-                    "comment": row["employer_feedback"] or "",
+                    "key": key,
+                    "label": label,
+                    "count": counts[key],
+                    "rated": len(ratings[key]),
+                    "average": round(sum(ratings[key]) / len(ratings[key]), 2)
+                    if ratings[key]
+                    else 0.0,
                 }
-                for row in applications
-            ],
-            "partner_feedback_count": len(partners),
-            "partner_rating_avg": average(partners, "rating"),
-            "partner_feedback": [
-                {
-                    "partner": row["partner_id"][1],
-                    "date": row["date"],
-                    "rating": int(row["rating"]),
-                    "comment": row["comment"] or "",
-                }
-                for row in partners
+                for key, label in labels.items()
             ],
         }
+
+    @api.model
+    def _feedback_quoted(self, feedback):
+        """The comments of ``feedback`` (partner feedback chosen by the
+        coordinator) as the report quotes them: who said it (the
+        organisation and its kind), when, the rating and the words."""
+        labels = self._selection_labels("source", "job_coaching.partner.feedback")
+        return [
+            {
+                "partner": row.partner_id.display_name,
+                "source": labels[row.source],
+                "date": row.date,
+                "rating": int(row.rating) if row.rating else False,
+                "comment": row.comment,
+            }
+            for row in feedback.sorted(lambda row: (row.date, row.id))
+            if row.comment
+        ]
+
+    @api.model
+    def _referral_values(self, date_from, date_to, zone_id, user_ids):
+        """People referred at the end of their pathway (on an exit of the
+        period) per destination, each person once per destination, and the
+        people referred anywhere, each once. Every destination the user may
+        read is listed, those without referral with zero."""
+        Exit = self.env["job_coaching.exit"]
+        domain = [
+            ("date", ">=", date_from),
+            ("date", "<=", date_to),
+            ("referral_destination_ids", "!=", False),
+            *self._person_domain(zone_id, user_ids),
+        ]
+        per_destination = dict(
+            Exit._read_group(
+                domain, ["referral_destination_ids"], ["beneficiary_id:count_distinct"]
+            )
+        )
+        [(people,)] = Exit._read_group(domain, [], ["beneficiary_id:count_distinct"])
+        Destination = self.env["job_coaching.referral.destination"]
+        # the active destinations (a short list), and archived ones with referrals
+        destinations = Destination.search([("active", "=", True)]) | Destination.union(
+            *per_destination
+        )
+        return {
+            "referred_out": people,
+            "referrals_out": [
+                {
+                    "key": destination.id,
+                    "label": destination.display_name,
+                    "partner": destination.partner_id.display_name or "",
+                    "people": per_destination.get(destination, 0),
+                }
+                for destination in destinations.sorted()
+            ],
+        }
+
+    @api.model
+    def _outreach_values(self, date_from, date_to, zone_id, user_ids):
+        """The agents' presences at events of the neighbourhood in the
+        period (in the zone, of the agents): how many, the hours, the people
+        spoken to and the files opened from them."""
+        domain = self._outreach_domain(date_from, date_to, zone_id, user_ids)
+        [(count, hours, people, files)] = self.env["job_coaching.outreach.presence"]._read_group(
+            domain, [], ["__count", "hours:sum", "people_reached:sum", "file_count:sum"]
+        )
+        return {
+            "outreach_presences": count,
+            "outreach_hours": hours or 0.0,
+            "outreach_people": people or 0,
+            "outreach_files": files or 0,
+        }
+
+    @api.model
+    def _outreach_domain(self, date_from, date_to, zone_id, user_ids):
+        domain = [("date", ">=", date_from), ("date", "<=", date_to)]
+        if zone_id:
+            domain.append(("zone_id", "=", zone_id))
+        if user_ids:
+            domain.append(("user_id", "in", list(user_ids)))
+        return domain
+
+    @api.model
+    def _monthly_outreach(self, months, date_from, date_to, zone_id, user_ids):
+        """Add to each month of ``months`` the presences at events of the
+        neighbourhood and the people referred out (each once in the month)."""
+        presences = dict(
+            self.env["job_coaching.outreach.presence"]._read_group(
+                self._outreach_domain(date_from, date_to, zone_id, user_ids),
+                ["date:month"],
+                ["__count"],
+            )
+        )
+        referred = dict(
+            self.env["job_coaching.exit"]._read_group(
+                [
+                    ("date", ">=", date_from),
+                    ("date", "<=", date_to),
+                    ("referral_destination_ids", "!=", False),
+                    *self._person_domain(zone_id, user_ids),
+                ],
+                ["date:month"],
+                ["beneficiary_id:count_distinct"],
+            )
+        )
+        for month in months:
+            month["outreach_presences"] = presences.get(month["month"], 0)
+            month["referred_out"] = referred.get(month["month"], 0)
+        return months
 
     @api.model
     def _target_values(self, date_from, date_to, zone_id, user_ids):

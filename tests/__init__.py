@@ -26,6 +26,7 @@ from . import test_vacancy_matching
 from . import test_accompaniment_ui
 from . import test_insertion_plan
 from . import test_office_hours
+from . import test_outreach_presence
 from . import test_session
 from . import test_session_letter
 from . import test_social_note
@@ -52,6 +53,8 @@ from . import test_person_rights
 
 # reporting
 from . import test_activity_report
+from . import test_funder_report
+from . import test_funder_report_rpc
 from . import test_reporting_targets
 from . import test_reporting_xlsx
 from . import test_reporting_documents

@@ -34,6 +34,7 @@ MATRIX = {
     "job_coaching.zone.street": CONFIG,
     "job_coaching.stage": CONFIG,
     "job_coaching.referral.channel": CONFIG,
+    "job_coaching.referral.destination": CONFIG_SOCIAL,
     # employment
     "job_coaching.vacancy": CASELOAD,
     "job_coaching.application": CASELOAD,
@@ -52,6 +53,7 @@ MATRIX = {
     "job_coaching.office.hours": SUBRECORD,
     "job_coaching.office.hours.visit": SUBRECORD,
     "job_coaching.office.hours.generate": SUBRECORD,
+    "job_coaching.outreach.presence": SUBRECORD,
     "job_coaching.insertion.plan": CASELOAD,
     "job_coaching.plan.review": SUBRECORD,
     "job_coaching.plan.action": SUBRECORD,

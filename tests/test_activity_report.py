@@ -410,14 +410,19 @@ class TestActivityReport(EmploymentCase):
         self.assertEqual(values["motivation_latest"], 3.5)
         self.assertEqual(values["confidence_first"], 2.5)
         self.assertEqual(values["confidence_latest"], 2.5)
-        self.assertEqual(values["employer_feedback_count"], 2)
-        self.assertEqual(values["employer_rating_avg"], 4.5)
+        # partners: 3 and 5 on the edges (not the 1 of April); employers: P1's 4
+        # and P5's 5 (not P2's 2 of February); no comment of theirs in the report
         self.assertEqual(
-            [(f["comment"], f["rating"]) for f in values["employer_feedback"]],
-            [("Punctual", 4), ("Keen", 5)],
+            [(f["key"], f["count"], f["rated"], f["average"]) for f in values["feedback_sources"]],
+            [
+                ("partner", 2, 2, 4.0),
+                ("employer", 2, 2, 4.5),
+                ("user_employer", 0, 0, 0.0),
+                ("tutor", 0, 0, 0.0),
+            ],
         )
-        self.assertEqual(values["partner_feedback_count"], 2)
-        self.assertEqual(values["partner_rating_avg"], 4.0)
+        self.assertEqual(values["feedback_count"], 4)
+        self.assertNotIn("employer_feedback", values)
         self.assertEqual(
             [(t["name"], t["target"], t["current"], t["percent"]) for t in values["targets"]],
             # the zone's people: P1, P3, P5 accompanied (P2 lives outside);
@@ -438,6 +443,8 @@ class TestActivityReport(EmploymentCase):
                     "workshop_attended": 1,
                     "art60_started": 0,
                     "exit_to_job": 0,
+                    "outreach_presences": 0,
+                    "referred_out": 0,
                 },
                 {
                     "month": date(2021, 3, 1),
@@ -446,12 +453,14 @@ class TestActivityReport(EmploymentCase):
                     "workshop_attended": 3,
                     "art60_started": 1,
                     "exit_to_job": 1,
+                    "outreach_presences": 0,
+                    "referred_out": 0,
                 },
             ],
         )
         workbook = openpyxl.load_workbook(io.BytesIO(self._wizard(self.coordinator)._get_xlsx()))
         rows = list(workbook["Months"].iter_rows(values_only=True))
-        self.assertEqual(rows[1][1:], (2, 8, 3, 1, 1))
+        self.assertEqual(rows[1][1:], (2, 8, 3, 1, 1, 0, 0))
         self.assertEqual(rows[1][0].date(), date(2021, 3, 1))
         # native charts: progress against the targets, activity per month
         with zipfile.ZipFile(io.BytesIO(self._wizard(self.coordinator)._get_xlsx())) as archive:
@@ -473,8 +482,7 @@ class TestActivityReport(EmploymentCase):
         self.assertEqual(totals["followup_employed_3m"], 0)
         self.assertEqual(totals["followup_employed_6m"], 0)
         self.assertEqual(values["accompanied"], 4)
-        self.assertEqual(values["employer_feedback_count"], 0)
-        self.assertEqual(values["partner_feedback_count"], 0)
+        self.assertEqual(values["feedback_count"], 0)
         # P5's latest review is on the 31st: only P1 is left.
         self.assertEqual(values["youth_reviewed"], 1)
 
@@ -539,6 +547,7 @@ class TestActivityReport(EmploymentCase):
                 "Age",
                 "CPAS Status",
                 "Referral Channels",
+                "Referrals Out",
                 "Art. 60",
                 "Youth",
                 "Feedback",
@@ -558,6 +567,10 @@ class TestActivityReport(EmploymentCase):
                 "Workshop sessions held": 2,
                 "Workshop attendances": 3,
                 "Workshop attendees": 2,
+                "Presences at neighbourhood events": 0,
+                "Hours present at neighbourhood events": 0,
+                "People spoken to at neighbourhood events": 0,
+                "Files opened for people met at events": 0,
                 "Training actions started": 2,
                 "Art. 60 contracts started": 1,
                 "Art. 60 contracts running": 2,
@@ -570,6 +583,8 @@ class TestActivityReport(EmploymentCase):
                 "People leaving for a training": 0,
                 "Still employed at +3 months": 1,
                 "Still employed at +6 months": 1,
+                "People referred out": 0,
+                "Feedback received": 4,
             },
         )
         self.assertEqual(summary["B2"].value.date().isoformat(), "2021-03-01")
@@ -626,14 +641,14 @@ class TestActivityReport(EmploymentCase):
         )
         feedback = [row for row in workbook["Feedback"].iter_rows(values_only=True) if any(row)]
         self.assertEqual(
-            [(row[0], row[2], row[3]) for row in feedback],
+            [row[:4] for row in feedback],
             [
-                ("Employer", "Rating", "Comment"),
-                ("Test Kitchen", 4, "Punctual"),
-                ("Test Kitchen", 5, "Keen"),
-                ("Partner", "Rating", "Comment"),
-                ("Maison de quartier", 3, None),
-                ("Maison de quartier", 5, None),
+                ("Source", "Feedback", "Rated", "Average rating (/ 5)"),
+                ("Partner organisation", 2, 2, 4.0),
+                ("Employer", 2, 2, 4.5),
+                ("Art. 60 user employer", 0, 0, None),
+                ("Art. 60 tutor", 0, 0, None),
+                ("Organisation", "Source", "Date", "Rating"),
             ],
         )
 
@@ -680,7 +695,7 @@ class TestActivityReport(EmploymentCase):
         self.assertIn("4,50", rendered["fr_BE"])
         self.assertIn("4.50", rendered["en_US"])
         self.assertIn("Activity Report", rendered["en_US"])
-        self.assertIn("Maison de quartier", rendered["en_US"])
+        self.assertIn("Partner organisation", rendered["en_US"])
 
     def test_query_count_does_not_grow_with_people(self):
         Report = self.env["report.job_coaching.activity"].with_user(self.coordinator)

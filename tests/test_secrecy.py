@@ -134,6 +134,18 @@ class TestSecrecy(HttpCase):
                 "topic": cls._first("job_coaching.office.hours.visit", "topic"),
             }
         )
+        presence = env["job_coaching.outreach.presence"].create(
+            {
+                "name": f"Party {tag}",
+                "date": "2026-01-10",
+                "zone_id": zone.id,
+                "user_id": agent.id,
+                "company_id": company.id,
+                "hours": 3.0,
+                "people_reached": 12,
+                "beneficiary_ids": [(6, 0, person.ids)],
+            }
+        )
         plan = env["job_coaching.insertion.plan"].create({"beneficiary_id": person.id})
         review = env["job_coaching.plan.review"].create(
             {
@@ -193,8 +205,16 @@ class TestSecrecy(HttpCase):
         evaluation_line = env["job_coaching.art60.evaluation.line"].create(
             {"evaluation_id": evaluation.id, "criterion_id": criterion.id, "score": 3}
         )
+        destination = env["job_coaching.referral.destination"].create(
+            {"name": f"Antenna {tag}", "company_id": company.id}
+        )
         exit_ = env["job_coaching.exit"].create(
-            {"beneficiary_id": person.id, "date": "2026-01-20", "reason": "training"}
+            {
+                "beneficiary_id": person.id,
+                "date": "2026-01-20",
+                "reason": "training",
+                "referral_destination_ids": [(6, 0, destination.ids)],
+            }
         )
         followup = env["job_coaching.exit.followup"].create(
             {"exit_id": exit_.id, "offset_months": "3", "date_due": "2026-04-20"}
@@ -277,6 +297,7 @@ class TestSecrecy(HttpCase):
             note,
             office_hours,
             visit,
+            presence,
             plan,
             review,
             action,
@@ -287,6 +308,7 @@ class TestSecrecy(HttpCase):
             contract,
             evaluation,
             evaluation_line,
+            destination,
             exit_,
             followup,
             consent,
@@ -387,12 +409,13 @@ class TestSecrecy(HttpCase):
         ]
 
     def _file_links(self, model):
-        """Stored, writable many2one fields leading to a file or to a record of one."""
+        """Stored, writable many2one and many2many fields leading to a file
+        or to a record of one."""
         FileRecord = self.registry["job_coaching.file.record"]
         return [
             name
             for name, field in self.env[model]._fields.items()
-            if field.type == "many2one"
+            if field.type in ("many2one", "many2many")
             and field.store
             and not field.readonly
             and (
@@ -433,7 +456,7 @@ class TestSecrecy(HttpCase):
                         model,
                         "write",
                         [record.id],
-                        {name: target.id},
+                        {name: self._link(model, name, target)},
                         message=LAYER_REFUSAL,
                     )
                 self.assertEqual(self._stored(record, links), before, f"{model}.{name} moved")
@@ -454,7 +477,8 @@ class TestSecrecy(HttpCase):
             for world in (self.theirs, self.foreign):
                 vals = dict(base)
                 for name in links:
-                    vals[name] = world[self.env[model]._fields[name].comodel_name].id
+                    target = world[self.env[model]._fields[name].comodel_name]
+                    vals[name] = self._link(model, name, target)
                 # Their own record's values again: a second record where one
                 # is unique ("already proposed", "one plan per person"…).
                 again = self._create_vals(world[model])
@@ -470,11 +494,21 @@ class TestSecrecy(HttpCase):
                     )
         self.assertGreaterEqual(tried, 3 * 2 * 14)
 
+    def _link(self, model, name, target):
+        """The value of the link ``name`` of ``model`` that points at ``target``."""
+        if self.env[model]._fields[name].type == "many2many":
+            return [(4, target.id)]
+        return target.id
+
     def _create_vals(self, record):
-        """The values that would create ``record`` again, as a user may type them."""
+        """The values that would create ``record`` again, as a user may type
+        them (with its links to files)."""
         record = record.sudo()
         vals = {}
         for name, field in record._fields.items():
+            if field.type == "many2many" and name in self._file_links(record._name):
+                vals[name] = [(6, 0, record[name].ids)]
+                continue
             if (
                 not field.store
                 or field.readonly

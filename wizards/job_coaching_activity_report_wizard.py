@@ -6,6 +6,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.fields import Command
 
 from ..tools.xlsx import write_table
 
@@ -47,6 +48,19 @@ class JobCoachingActivityReportWizard(models.TransientModel):
         "next print of the same period and zone.",
     )
     outlook = fields.Text(compute="_compute_note", store=True, readonly=False)
+    feedback_ids = fields.Many2many(
+        "job_coaching.partner.feedback",
+        "job_coaching_activity_report_wizard_feedback_rel",
+        "wizard_id",
+        "feedback_id",
+        string="Feedback Quoted",
+        compute="_compute_note",
+        store=True,
+        readonly=False,
+        domain="[('date', '>=', date_from), ('date', '<=', date_to), ('comment', '!=', False)]",
+        help="The feedback of the period whose comments the report quotes: words about the "
+        "project, written for the report. Kept with the difficulties and outlook.",
+    )
 
     @api.model
     def _default_zone_id(self):
@@ -62,6 +76,7 @@ class JobCoachingActivityReportWizard(models.TransientModel):
             note = Note._find(wizard.date_from, wizard.date_to, wizard.zone_id)
             wizard.difficulties = note.difficulties
             wizard.outlook = note.outlook
+            wizard.feedback_ids = note.feedback_ids
 
     @api.constrains("date_from", "date_to")
     def _check_dates(self):
@@ -75,15 +90,18 @@ class JobCoachingActivityReportWizard(models.TransientModel):
                 )
 
     def _get_values(self):
-        """The report's numbers, labelled in the user's language."""
+        """The report's numbers, labelled in the user's language, and the
+        feedback the coordinator quotes."""
         self.ensure_one()
         report = self.env["report.job_coaching.activity"].with_context(lang=self.env.user.lang)
-        return report._get_activity_values(
+        values = report._get_activity_values(
             self.date_from,
             self.date_to,
             zone_id=self.zone_id.id or None,
             user_ids=self.user_id.ids or None,
         )
+        values["feedback_quoted"] = report._feedback_quoted(self.feedback_ids)
+        return values
 
     def _save_note(self):
         """Keep the coordinator's text of the period and zone (in the user's
@@ -94,8 +112,8 @@ class JobCoachingActivityReportWizard(models.TransientModel):
         text = {"difficulties": self.difficulties or False, "outlook": self.outlook or False}
         if note and (note.difficulties or False, note.outlook or False) != tuple(text.values()):
             note.write(text)
-        elif not note and any(text.values()):
-            Note.create(
+        elif not note and (any(text.values()) or self.feedback_ids):
+            note = Note.create(
                 {
                     "date_from": self.date_from,
                     "date_to": self.date_to,
@@ -103,6 +121,8 @@ class JobCoachingActivityReportWizard(models.TransientModel):
                     **text,
                 }
             )
+        if note.feedback_ids != self.feedback_ids:
+            note.feedback_ids = [Command.set(self.feedback_ids.ids)]
 
     def action_print_pdf(self):
         self.ensure_one()
@@ -129,6 +149,7 @@ class JobCoachingActivityReportWizard(models.TransientModel):
         number = workbook.add_format({"num_format": "0"})
         decimal = workbook.add_format({"num_format": "0.00"})
         percent = workbook.add_format({"num_format": "0.0"})
+        tenths = workbook.add_format({"num_format": "0.0"})
         day = workbook.add_format({"num_format": "yyyy-mm-dd"})
 
         def table(sheet, row, headers, rows, formats):
@@ -150,6 +171,7 @@ class JobCoachingActivityReportWizard(models.TransientModel):
             (self.env._("Into work: %(route)s", route=row["label"]), row["people"])
             for row in values["into_work"]
         ]
+        hours = (_("Hours present at neighbourhood events"), values["outreach_hours"])
         summary = [
             (_("People accompanied"), values["accompanied"]),
             (_("New files"), totals["intake"]),
@@ -159,6 +181,10 @@ class JobCoachingActivityReportWizard(models.TransientModel):
             (_("Workshop sessions held"), values["workshops_held"]),
             (_("Workshop attendances"), totals["workshop_attended"]),
             (_("Workshop attendees"), values["workshop_people"]),
+            (_("Presences at neighbourhood events"), values["outreach_presences"]),
+            hours,
+            (_("People spoken to at neighbourhood events"), values["outreach_people"]),
+            (_("Files opened for people met at events"), values["outreach_files"]),
             (_("Training actions started"), totals["training_action"]),
             (_("Art. 60 contracts started"), totals["art60_started"]),
             (_("Art. 60 contracts running"), values["art60_running"]),
@@ -169,8 +195,12 @@ class JobCoachingActivityReportWizard(models.TransientModel):
             (_("People leaving for a training"), values["into_training"]),
             (_("Still employed at +3 months"), totals["followup_employed_3m"]),
             (_("Still employed at +6 months"), totals["followup_employed_6m"]),
+            (_("People referred out"), values["referred_out"]),
+            (_("Feedback received"), values["feedback_count"]),
         ]
         table(sheet, 4, [_("Measure"), _("Value")], summary, [None, number])
+        # hours are not whole: their own format (the table's header is on row 4)
+        sheet.write_number(5 + summary.index(hours), 1, hours[1], tenths)
 
         sheet = workbook.add_worksheet(_("Targets"))
         table(
@@ -202,6 +232,8 @@ class JobCoachingActivityReportWizard(models.TransientModel):
             (_("Workshop attendances"), "workshop_attended"),
             (_("Art. 60 contracts started"), "art60_started"),
             (_("Exits into a job"), "exit_to_job"),
+            (_("Presences at events"), "outreach_presences"),
+            (_("People referred out"), "referred_out"),
         ]
         table(
             sheet,
@@ -257,6 +289,19 @@ class JobCoachingActivityReportWizard(models.TransientModel):
                 [None] + [number] * len(measures),
             )
 
+        sheet = workbook.add_worksheet(_("Referrals Out"))
+        referrals = [
+            (row["label"], row["partner"], row["people"]) for row in values["referrals_out"]
+        ]
+        referrals.append((_("People referred (each once)"), "", values["referred_out"]))
+        table(
+            sheet,
+            0,
+            [_("Referred to"), _("Organisation"), _("People")],
+            referrals,
+            [None, None, number],
+        )
+
         sheet = workbook.add_worksheet(_("Art. 60"))
         table(
             sheet,
@@ -286,22 +331,22 @@ class JobCoachingActivityReportWizard(models.TransientModel):
         row = table(
             sheet,
             0,
-            [_("Employer"), _("Date"), _("Rating"), _("Comment")],
+            [_("Source"), _("Feedback"), _("Rated"), _("Average rating (/ 5)")],
             [
-                (f["partner"], f["date"], f["rating"], f["comment"])
-                for f in values["employer_feedback"]
+                (f["label"], f["count"], f["rated"], f["average"] if f["rated"] else None)
+                for f in values["feedback_sources"]
             ],
-            [None, day, number, None],
+            [None, number, number, decimal],
         )
         table(
             sheet,
             row,
-            [_("Partner"), _("Date"), _("Rating"), _("Comment")],
+            [_("Organisation"), _("Source"), _("Date"), _("Rating"), _("What they say")],
             [
-                (f["partner"], f["date"], f["rating"], f["comment"])
-                for f in values["partner_feedback"]
+                (f["partner"], f["source"], f["date"], f["rating"] or None, f["comment"])
+                for f in values["feedback_quoted"]
             ],
-            [None, day, number, None],
+            [None, None, day, number, None],
         )
         sheet = workbook.add_worksheet(_("Outlook"))
         sheet.set_column(0, 0, 22)
