@@ -36,6 +36,10 @@ class JobCoachingBeneficiary(models.Model):
         for (model_name, _field), records in sorted(person._personal_records().items()):
             sections.append(self._access_request_section(records))
             threads.append((model_name, records.ids))
+        # Records that list the person among others (an outreach presence where
+        # the file was opened): the records themselves, not the others' threads.
+        for _key, records in sorted(person._shared_records().items()):
+            sections.append(self._access_request_section(records))
         domain = expression.OR(
             [[("model", "=", model_name), ("res_id", "in", ids)] for model_name, ids in threads]
         )
@@ -69,6 +73,22 @@ class JobCoachingBeneficiary(models.Model):
             }
         )
         return sections
+
+    def _shared_records(self):
+        """{(model, field): records} of the stored records that list these
+        files among others (many2many), for the records that do."""
+        result = {}
+        for model_name, model in self.env.registry.items():
+            if model._abstract or model._transient or not model._auto:
+                continue
+            for field in model._fields.values():
+                if field.type == "many2many" and field.store and field.comodel_name == self._name:
+                    # sudo: an access request covers every record of the person
+                    Model = self.env[model_name].sudo().with_context(active_test=False)
+                    records = Model.search([(field.name, "in", self.ids)])
+                    if records:
+                        result[model_name, field.name] = records
+        return result
 
     @api.model
     def _access_request_section(self, records):

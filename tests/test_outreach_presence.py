@@ -140,3 +140,20 @@ class TestOutreachPresence(JobCoachingCase):
         for user in (self.agent, self.coordinator):
             loaded = self.Presence.with_user(user).get_views(views)["views"]
             self.assertEqual(set(loaded), {kind for _id, kind in views})
+
+    def test_the_access_request_lists_the_presences_where_the_file_was_opened(self):
+        self.Presence.with_user(self.agent).create(
+            self._vals(name="Fête de la rue Magritte", beneficiary_ids=[(6, 0, self.person.ids)])
+        )
+        self.Presence.with_user(self.agent).create(self._vals(name="Market without files"))
+
+        def presences(person):
+            return [
+                dict(row)["Event"]
+                for section in person.with_user(self.coordinator)._access_request_data()
+                if section["model"] == "job_coaching.outreach.presence"
+                for row in section["records"]
+            ]
+
+        self.assertEqual(presences(self.person), ["Fête de la rue Magritte"])
+        self.assertEqual(presences(self.other_person), [])
