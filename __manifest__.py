@@ -32,6 +32,7 @@
         "views/job_coaching_stage_views.xml",
         "views/job_coaching_referral_channel_views.xml",
         "views/job_coaching_beneficiary_views.xml",
+        "views/job_coaching_situation_views.xml",
         "views/res_partner_views.xml",
         # employment
         "data/job_coaching_art60_duration_rule_data.xml",
