@@ -4,7 +4,7 @@
     "name": "Job Coaching",
     "summary": "Accompany job seekers of a neighbourhood contract zone into work "
     "and justify the subsidy",
-    "version": "18.0.2.0.0",
+    "version": "18.0.2.1.0",
     "category": "Human Resources/Job Coaching",
     "website": "https://github.com/cpas-jette/job_coaching",
     "author": "CPAS de Jette",
