@@ -148,6 +148,21 @@ class TestResidenceHistory(JobCoachingCase):
         with self.assertRefused(ValidationError, "after today"), self.cr.savepoint():
             period.date_from = "2026-03-17"
 
+    def test_an_anonymised_file_keeps_where_and_on_what_the_person_lived(self):
+        person = self._person()
+        person.write(OUTSIDE)
+        with freeze_time("2026-06-22 10:00:00"):
+            person.with_user(self.coordinator)._anonymise("person", "Letter of 20 June 2026")
+        self.assertEqual(
+            periods_of(person),
+            [
+                ("2025-09-01", "2026-03-15", False, True, "ris"),
+                ("2026-03-16", False, False, False, "ris"),
+            ],
+            "the texts are cleared, the periods stay as they were",
+        )
+        self.assertEqual((person.zip, person.city), ("1050", "Ixelles"), "kept by the erasure")
+
     def test_a_file_created_by_mistake_goes_with_its_period(self):
         person = self._person(first_name="Mistake")
         period = person.situation_ids
