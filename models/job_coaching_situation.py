@@ -163,17 +163,20 @@ class JobCoachingSituation(models.Model):
         """SQL of one row per period: ``beneficiary_id``, ``zone_id``,
         ``in_zone``, ``cpas_status`` and the days it holds for, from
         ``valid_from`` (NULL for the first period of a file: it holds for the
-        events before it too) to ``valid_to`` (NULL while it runs). A file
-        without any period (written by hand in the database) has one that
-        always holds: its current address and status."""
+        events before it too) to ``valid_to`` (the day before the next
+        period, NULL while it runs): the periods of a file cover every day,
+        once. A file without any period (written in the database by other
+        means than the application) has one that always holds: its current
+        address and status."""
         Beneficiary = self.env["job_coaching.beneficiary"]
         return SQL(
             """
             SELECT beneficiary_id, zone_id, COALESCE(in_zone, FALSE) AS in_zone, cpas_status,
-                   CASE WHEN date_from = min(date_from) OVER (PARTITION BY beneficiary_id)
-                        THEN NULL ELSE date_from END AS valid_from,
-                   date_to AS valid_to
+                   CASE WHEN date_from = min(date_from) OVER file THEN NULL
+                        ELSE date_from END AS valid_from,
+                   lead(date_from) OVER file - 1 AS valid_to
               FROM %(periods)s
+            WINDOW file AS (PARTITION BY beneficiary_id ORDER BY date_from)
              UNION ALL
             SELECT b.id, b.zone_id, COALESCE(b.in_zone, FALSE), b.cpas_status, NULL, NULL
               FROM %(files)s b
@@ -186,9 +189,7 @@ class JobCoachingSituation(models.Model):
     @api.model
     def _flush_periods(self):
         """Write what :meth:`_periods_sql` reads to the database."""
-        self.flush_model(
-            ["beneficiary_id", "date_from", "date_to", "zone_id", "in_zone", "cpas_status"]
-        )
+        self.flush_model(["beneficiary_id", "date_from", "zone_id", "in_zone", "cpas_status"])
         self.env["job_coaching.beneficiary"].flush_model(["zone_id", "in_zone", "cpas_status"])
 
     @api.model

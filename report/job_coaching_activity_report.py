@@ -53,7 +53,6 @@ class JobCoachingActivityReport(models.Model):
         "job_coaching.situation": [
             "beneficiary_id",
             "date_from",
-            "date_to",
             "zone_id",
             "in_zone",
             "cpas_status",
