@@ -4,7 +4,7 @@
     "name": "Job Coaching",
     "summary": "Accompany job seekers of a neighbourhood contract zone into work "
     "and justify the subsidy",
-    "version": "18.0.2.0.0",
+    "version": "18.0.2.1.0",
     "category": "Human Resources/Job Coaching",
     "website": "https://github.com/cpas-jette/job_coaching",
     "author": "CPAS de Jette",
@@ -34,6 +34,7 @@
         "views/job_coaching_referral_channel_views.xml",
         "views/job_coaching_referral_destination_views.xml",
         "views/job_coaching_beneficiary_views.xml",
+        "views/job_coaching_situation_views.xml",
         "views/res_partner_views.xml",
         # employment
         "data/job_coaching_art60_duration_rule_data.xml",

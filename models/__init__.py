@@ -15,6 +15,8 @@ from . import job_coaching_beneficiary_register_number
 from . import job_coaching_beneficiary_phone
 from . import job_coaching_beneficiary_history
 from . import job_coaching_beneficiary_import
+from . import job_coaching_situation
+from . import job_coaching_beneficiary_situation
 
 # employment
 from . import job_coaching_vacancy

@@ -402,31 +402,4 @@ class JobCoachingBeneficiary(models.Model):
 
     def _zone_of_address(self):
         """{beneficiary: the zone of their company that their address lies in}."""
-        # sudo: residence is a fact of the address, whatever zones the user may read;
-        # an archived zone counts for nobody
-        zones = (
-            self.env["job_coaching.zone"]
-            .sudo()
-            .with_context(active_test=True)
-            .search([("company_id", "in", self.company_id.ids)])
-        )
-        keys = zones._match_keys()
-        return {
-            beneficiary: zones.filtered(
-                lambda z, b=beneficiary: z.company_id == b.company_id
-            )._find_zone(beneficiary.street, beneficiary.zip, keys)
-            for beneficiary in self
-        }
-
-    def _relocate(self):
-        """Write where people live, after a zone or its streets changed (the
-        addresses did not, so nothing recomputes by itself): one write per
-        zone found, the people whose zone changed only."""
-        moved = {}
-        for beneficiary, zone in self._zone_of_address().items():
-            if beneficiary.zone_id != zone:
-                moved.setdefault(zone, self.browse())
-                moved[zone] |= beneficiary
-        for zone, people in moved.items():
-            # sudo: the zone is the application's (read-only computed fields)
-            people.sudo().write({"zone_id": zone.id, "in_zone": bool(zone)})
+        return self.env["job_coaching.zone"]._zones_of_addresses(self)

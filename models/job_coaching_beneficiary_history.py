@@ -32,7 +32,9 @@ class JobCoachingBeneficiary(models.Model):
     def _with_history(self):
         """Return the beneficiaries of self whose file holds more than its
         creation: a note, an email or a tracked change in the chatter, or any
-        record of the add-on linked to it (a session, a contract, an exit…)."""
+        record of the add-on linked to it (a session, a contract, an exit…).
+        Records that describe the file itself and go with it (its residence
+        and status periods: links deleted in cascade) are not history."""
         messages = (
             self.env["mail.message"]
             .sudo()
@@ -49,6 +51,8 @@ class JobCoachingBeneficiary(models.Model):
         )
         busy = self.browse(res_id for (res_id,) in messages)
         for model_name, field_name in self._history_links():
+            if self.env[model_name]._fields[field_name].ondelete == "cascade":
+                continue
             rest = self - busy
             if not rest:
                 break

@@ -2,7 +2,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..tools.street import street_match_key, street_match_pattern
+from ..tools.street import house_number, street_match_key, street_match_pattern
 
 
 class JobCoachingZone(models.Model):
@@ -59,10 +59,12 @@ class JobCoachingZone(models.Model):
                 )
 
     def _match_keys(self):
-        """Return {zone: set of normalised street names} for the zones in self."""
-        keys = {zone: set() for zone in self}
+        """Return {zone: {normalised street name: street lines}} for the zones
+        in self (a street may have several lines: a side, a range of numbers)."""
+        keys = {zone: {} for zone in self}
         for street in self.street_ids:
-            keys[street.zone_id] |= {street.match_key, street.match_key_nl} - {False, ""}
+            for key in {street.match_key, street.match_key_nl} - {False, ""}:
+                keys[street.zone_id].setdefault(key, []).append(street)
         return keys
 
     def _find_zone(self, street, zip_code, keys=None):
@@ -70,21 +72,62 @@ class JobCoachingZone(models.Model):
 
         ``street`` is an address line as a person writes it ("12, av. Ch. Woeste",
         "Esseghemstraat 5 bus 2"); when both are known, ``zip_code`` must be
-        the zone's postcode. ``keys`` is the result of :meth:`_match_keys`,
-        passed by callers that look up many addresses at once.
+        the zone's postcode. A street line limited to a side or to a range of
+        house numbers holds the addresses of that side or range only (an
+        address without a number is not on it). ``keys`` is the result of
+        :meth:`_match_keys`, passed by callers that look up many addresses at
+        once.
         """
         key = street_match_key(street)
         if not key:
             return self.browse()
         keys = keys if keys is not None else self._match_keys()
         pattern = street_match_pattern(street)
+        number = house_number(street)
         for zone in self:
             if zip_code and zone.zip and zip_code.strip() != zone.zip.strip():
                 continue
-            zone_keys = keys.get(zone, set())
-            if key in zone_keys or (pattern and any(pattern.fullmatch(k) for k in zone_keys)):
+            zone_keys = keys.get(zone, {})
+            names = [key] if key in zone_keys else []
+            if not names and pattern:
+                names = [k for k in zone_keys if pattern.fullmatch(k)]
+            if any(line._covers(number) for name in names for line in zone_keys[name]):
                 return zone
         return self.browse()
+
+    @api.model
+    def _zones_of_addresses(self, records):
+        """{record: the zone of its company that its address lies in} for
+        records with an address (``street``, ``zip``) and a ``company_id``."""
+        # sudo: residence is a fact of the address, whatever zones the user may read;
+        # an archived zone counts for nobody
+        zones = (
+            self.sudo()
+            .with_context(active_test=True)
+            .search([("company_id", "in", records.company_id.ids)])
+        )
+        keys = zones._match_keys()
+        return {
+            record: zones.filtered(lambda z, r=record: z.company_id == r.company_id)._find_zone(
+                record.street, record.zip, keys
+            )
+            for record in records
+        }
+
+    @api.model
+    def _relocate_records(self, records):
+        """Write where the addresses of records lie, after a zone or its
+        streets changed (the addresses did not, so nothing recomputes by
+        itself): one write per zone found, the records whose zone changed
+        only."""
+        moved = {}
+        for record, zone in self._zones_of_addresses(records).items():
+            if record.zone_id != zone:
+                moved.setdefault(zone, records.browse())
+                moved[zone] |= record
+        for zone, moved_records in moved.items():
+            # sudo: the zone is the application's (read-only computed fields)
+            moved_records.sudo().write({"zone_id": zone.id, "in_zone": bool(zone)})
 
     def write(self, vals):
         companies = self.company_id
@@ -95,9 +138,15 @@ class JobCoachingZone(models.Model):
 
     def _relocate_beneficiaries(self, companies=None):
         """Recompute where the people of these zones' companies (and of
-        ``companies``) live, after the zones or their streets changed."""
+        ``companies``) live, and lived in each period of their history,
+        after the zones or their streets changed."""
         companies = (companies or self.env["res.company"]) | self.company_id
-        # sudo: residence is a fact of the address, whoever edits the streets
-        self.env["job_coaching.beneficiary"].sudo().with_context(active_test=False).search(
-            [("company_id", "in", companies.ids)]
-        )._relocate()
+        for model_name in ("job_coaching.beneficiary", "job_coaching.situation"):
+            # sudo: residence is a fact of the address, whoever edits the streets
+            records = (
+                self.env[model_name]
+                .sudo()
+                .with_context(active_test=False)
+                .search([("company_id", "in", companies.ids)])
+            )
+            self._relocate_records(records)

@@ -36,9 +36,10 @@ MEASURES = [
 class JobCoachingActivityReport(models.Model):
     """One row per event of a file (intake, session, workshop attendance,
     training action, art. 60 contract start or end, exit, follow-up), with the
-    person's profile at hand for pivot and graph.  The abstract model
-    ``report.job_coaching.activity`` computes every number of the
-    coordinator's activity report from it."""
+    person's profile at hand for pivot and graph: the zone and the CPAS status
+    of the day of the event (the file's residence and status history), the
+    age on that day.  The abstract model ``report.job_coaching.activity``
+    computes every number of the coordinator's activity report from it."""
 
     _name = "job_coaching.activity.report"
     _description = "Job Coaching Activity Analysis"
@@ -46,13 +47,29 @@ class JobCoachingActivityReport(models.Model):
     _auto = False
     _order = "date desc"
     _rec_name = "beneficiary_id"
+    # What a query of the view reads besides the events: written to the
+    # database first.
+    _depends = {
+        "job_coaching.situation": [
+            "beneficiary_id",
+            "date_from",
+            "zone_id",
+            "in_zone",
+            "cpas_status",
+        ],
+        "job_coaching.beneficiary": ["zone_id", "in_zone", "cpas_status"],
+    }
 
     date = fields.Date(readonly=True)
     beneficiary_id = fields.Many2one("job_coaching.beneficiary", readonly=True)
     user_id = fields.Many2one("res.users", string="Agent", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
-    zone_id = fields.Many2one("job_coaching.zone", readonly=True)
-    in_zone = fields.Boolean(string="Lives in the Zone", readonly=True)
+    zone_id = fields.Many2one(
+        "job_coaching.zone", readonly=True, help="The zone the person lived in on the day."
+    )
+    in_zone = fields.Boolean(
+        string="Lives in the Zone", readonly=True, help="On the day of the event."
+    )
     age_group = fields.Selection(AGE_GROUPS, readonly=True)
     cpas_status = fields.Selection(
         JobCoachingBeneficiary.cpas_status.selection,
@@ -190,6 +207,7 @@ class JobCoachingActivityReport(models.Model):
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
+        Situation = self.env["job_coaching.situation"]
         measures = SQL(", ").join(SQL.identifier("ev", measure) for measure in MEASURES)
         self.env.cr.execute(
             SQL(
@@ -201,8 +219,8 @@ class JobCoachingActivityReport(models.Model):
                     ev.beneficiary_id,
                     b.user_id,
                     b.company_id,
-                    b.zone_id,
-                    COALESCE(b.in_zone, FALSE) AS in_zone,
+                    period.zone_id,
+                    period.in_zone,
                     CASE
                         WHEN b.birth_date IS NULL THEN 'unknown'
                         WHEN date_part('year', age(ev.date, b.birth_date)) < 18 THEN 'under_18'
@@ -211,12 +229,13 @@ class JobCoachingActivityReport(models.Model):
                         WHEN date_part('year', age(ev.date, b.birth_date)) <= 49 THEN '36_49'
                         ELSE '50_plus'
                     END AS age_group,
-                    b.cpas_status,
+                    period.cpas_status,
                     b.referral_channel_id,
                     ev.art60_outcome,
                     %s
                 FROM (%s) ev
                 JOIN %s b ON b.id = ev.beneficiary_id
+                JOIN (%s) period ON period.beneficiary_id = ev.beneficiary_id AND %s
                 WHERE ev.date IS NOT NULL
             )
             """,
@@ -224,5 +243,7 @@ class JobCoachingActivityReport(models.Model):
                 measures,
                 self._events_query(),
                 SQL.identifier(self.env["job_coaching.beneficiary"]._table),
+                Situation._periods_sql(),
+                Situation._on_day("period", SQL("ev.date")),
             )
         )

@@ -329,11 +329,19 @@ class ReportJobCoachingActivity(models.AbstractModel):
         return months
 
     @api.model
-    def _person_domain(self, zone_id, user_ids, path="beneficiary_id", residents=False):
+    def _person_domain(self, zone_id, user_ids, path="beneficiary_id", residents=False, dated=None):
         """The people reported on: of a zone (or of any zone for
-        ``residents``) and of agents."""
+        ``residents``) and of agents. ``dated`` is ``(model, day)``, the
+        model searched and the day of its records (SQL over the alias
+        ``src`` of its table): a person counts where they lived on that day;
+        without it, where they live today."""
         domain = []
-        if zone_id:
+        if (zone_id or residents) and dated:
+            living = self.env["job_coaching.situation"]._records_living_in(
+                *dated, zone_id=zone_id, link=path
+            )
+            domain.append(("id", "in", living))
+        elif zone_id:
             domain.append((f"{path}.zone_id", "=", zone_id))
         elif residents:
             domain.append((f"{path}.in_zone", "=", True))
@@ -351,7 +359,9 @@ class ReportJobCoachingActivity(models.AbstractModel):
                 ("attendance", "=", "attended"),
                 ("start", ">=", fields.Datetime.to_datetime(date_from)),
                 ("start", "<", fields.Datetime.to_datetime(date_to) + timedelta(days=1)),
-                *self._person_domain(zone_id, user_ids),
+                *self._person_domain(
+                    zone_id, user_ids, dated=(Registration._name, SQL("src.start::date"))
+                ),
             ],
             [],
             ["workshop_id:count_distinct"],
@@ -409,7 +419,12 @@ class ReportJobCoachingActivity(models.AbstractModel):
                 "|",
                 ("date_end_actual", "=", False),
                 ("date_end_actual", ">=", date_from),
-                *self._person_domain(zone_id, user_ids),
+                # where the person lived on the contract's first day in the period
+                *self._person_domain(
+                    zone_id,
+                    user_ids,
+                    dated=(Contract._name, SQL("GREATEST(src.date_start, %s::date)", date_from)),
+                ),
             ],
             [],
             ["__count"],
@@ -420,12 +435,18 @@ class ReportJobCoachingActivity(models.AbstractModel):
     def _youth_values(self, date_from, date_to, zone_id, user_ids, residents=False):
         """Motivation and self-confidence of young people (18-25 at their
         first review): first against latest plan review up to the period's end,
-        for those with at least two reviews and one in the period."""
+        for those with at least two reviews and one in the period. For a zone
+        (or ``residents``), the reviews held while the person lived there."""
         reviews = self.env["job_coaching.plan.review"].search_read(
             [
                 ("date", "<=", date_to),
                 ("beneficiary_id.birth_date", "!=", False),
-                *self._person_domain(zone_id, user_ids, residents=residents),
+                *self._person_domain(
+                    zone_id,
+                    user_ids,
+                    residents=residents,
+                    dated=("job_coaching.plan.review", SQL("src.date")),
+                ),
             ],
             ["beneficiary_id", "date", "motivation", "self_confidence"],
             order="beneficiary_id, date, id",
@@ -479,13 +500,14 @@ class ReportJobCoachingActivity(models.AbstractModel):
         the project; partners give feedback on the project. Only numbers:
         the comments the report quotes are the coordinator's choice
         (``_feedback_quoted``)."""
-        person_domain = self._person_domain(zone_id, user_ids)
         applications = self.env["job_coaching.application"].search_read(
             [
                 ("employer_rating", "!=", False),
                 ("date_sent", ">=", date_from),
                 ("date_sent", "<=", date_to),
-                *person_domain,
+                *self._person_domain(
+                    zone_id, user_ids, dated=("job_coaching.application", SQL("src.date_sent"))
+                ),
             ],
             ["employer_rating"],
         )
@@ -494,7 +516,9 @@ class ReportJobCoachingActivity(models.AbstractModel):
                 ("given_by", "in", ("tutor", "user_employer")),
                 ("date", ">=", date_from),
                 ("date", "<=", date_to),
-                *person_domain,
+                *self._person_domain(
+                    zone_id, user_ids, dated=("job_coaching.art60.evaluation", SQL("src.date"))
+                ),
             ],
             ["given_by", "score"],
         )
@@ -559,7 +583,7 @@ class ReportJobCoachingActivity(models.AbstractModel):
             ("date", ">=", date_from),
             ("date", "<=", date_to),
             ("referral_destination_ids", "!=", False),
-            *self._person_domain(zone_id, user_ids),
+            *self._person_domain(zone_id, user_ids, dated=(Exit._name, SQL("src.date"))),
         ]
         per_destination = dict(
             Exit._read_group(
@@ -627,7 +651,9 @@ class ReportJobCoachingActivity(models.AbstractModel):
                     ("date", ">=", date_from),
                     ("date", "<=", date_to),
                     ("referral_destination_ids", "!=", False),
-                    *self._person_domain(zone_id, user_ids),
+                    *self._person_domain(
+                        zone_id, user_ids, dated=("job_coaching.exit", SQL("src.date"))
+                    ),
                 ],
                 ["date:month"],
                 ["beneficiary_id:count_distinct"],

@@ -12,6 +12,7 @@ from . import test_hostile_input
 from . import test_performance
 from . import test_rpc_import
 from . import test_ui
+from . import test_residence_history
 from . import test_zone_matching
 
 # employment

@@ -72,6 +72,7 @@ MATRIX = {
     "job_coaching.access.log": rights(manager="r---"),
     "job_coaching.erasure.wizard": rights(manager="rwcu"),
     "job_coaching.consent": CASELOAD,
+    "job_coaching.situation": CASELOAD,
     # reporting: the analysis is read-only, agents see their caseload's rows
     "job_coaching.activity.report": rights(user="r---", manager="r---"),
     "job_coaching.activity.report.wizard": SUBRECORD,

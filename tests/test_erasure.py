@@ -352,6 +352,7 @@ class TestErasureScan(EmploymentCase):
             "job_coaching_application",
             "job_coaching_exit_followup",
             "job_coaching_office_hours_visit",
+            "job_coaching_situation",
         ):
             self.assertIn(table, found_in)
         Tracking = self.env["mail.tracking.value"].sudo()

@@ -57,6 +57,13 @@ class TestHostileInput(HttpCase):
             "last_name": "Input",
             "street": "Rue Esseghem 1",
         },
+        # (a new person would add a period of their own: one file, a day each)
+        "job_coaching.situation": lambda self: {
+            "beneficiary_id": self.person.id,
+            "date_from": str(date(2019, 1, 1) + timedelta(days=next(self.seq))),
+            "street": "Rue Esseghem 3",
+            "cpas_status": "ris",
+        },
         "job_coaching.zone": lambda self: {
             "name": "Hostile zone",
             "date_start": "2020-01-01",

@@ -312,6 +312,7 @@ class TestSecrecy(HttpCase):
             exit_,
             followup,
             consent,
+            person.situation_ids,
             feedback,
             target,
             subsidy,
@@ -959,6 +960,38 @@ class TestSecrecy(HttpCase):
             ),
         ):
             self.assertRpcRefused(self.agent, model, "create", [vals], message=LAYER_REFUSAL)
+
+    def test_residence_history_of_another_file_is_out_of_reach(self):
+        """Another agent's file: its residence and status periods are not
+        found, not read, not written, and none is recorded on it."""
+        model = "job_coaching.situation"
+        theirs = self.theirs[model]
+        self.assertTrue(theirs)
+        for agent in (self.agent, self.agent_k):
+            self.assertEqual(self.rpc(agent, model, "search", [("id", "=", theirs.id)]), [])
+            self.assertRpcRefused(agent, model, "read", [theirs.id], ["street", "cpas_status"])
+            self.assertRpcRefused(agent, model, "write", [theirs.id], {"date_from": "2026-01-02"})
+        before = self._stored(theirs, ["date_from"])
+        count = self.env[model].sudo().search_count([])
+        self.assertRpcRefused(
+            self.agent,
+            model,
+            "create",
+            [
+                {
+                    "beneficiary_id": self.theirs["job_coaching.beneficiary"].id,
+                    "date_from": "2026-01-02",
+                    "street": "Rue Esseghem 1",
+                    "cpas_status": "ris",
+                }
+            ],
+            message=LAYER_REFUSAL,
+        )
+        self.assertEqual(self.env[model].sudo().search_count([]), count)
+        self.assertEqual(self._stored(theirs, ["date_from"]), before)
+        # Their own file's periods: the agent reads them.
+        mine = self.mine[model]
+        self.assertEqual(self.rpc(self.agent, model, "search", [("id", "=", mine.id)]), mine.ids)
 
     def test_application_keeps_vacancy_and_file_in_one_company(self):
         self.coordinator.company_ids = [(4, self.company_k.id)]

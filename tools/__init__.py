@@ -7,6 +7,6 @@ from .register_number import (
     make_register_number,
     normalize_register_number,
 )
-from .street import street_match_key, street_match_pattern
+from .street import house_number, street_line_covers, street_match_key, street_match_pattern
 from .text import fold
 from .xlsx import write_cell, write_table

@@ -34,10 +34,9 @@ _DUTCH_TYPES = {
 }
 # Parts of an address line that are not the street's name: boxes, floors,
 # house numbers ("12", "12A", "12-14", "12/3").
-_NOISE = re.compile(
-    r"\b(?:bte|boite|bus|box|app|appt|apt|etage|verdieping)\b\.?\s*[\w/-]*"
-    r"|\b\d+[a-z]?(?:\s*[-/]\s*\d+[a-z]?)*\b(?!er\b)",
-)
+_BOX = r"\b(?:bte|boite|bus|box|app|appt|apt|etage|verdieping)\b\.?\s*[\w/-]*"
+_NUMBER = r"\b(\d+)[a-z]?(?:\s*[-/]\s*\d+[a-z]?)*\b(?!er\b)"
+_NOISE = re.compile(f"{_BOX}|{_NUMBER}")
 
 
 def _street_words(value):
@@ -85,3 +84,36 @@ def street_match_pattern(value):
             re.escape(word) + ("[a-z0-9]*" if abbreviated else "") for word, abbreviated in words
         )
     )
+
+
+def house_number(value):
+    """Return the house number of an address line as an integer, 0 when it
+    has none: "Avenue Charles Woeste 130 bte 4" and "12, rue Esseghem" give
+    130 and 12; "12A", "12/3" (number 12, box 3) and "12-14" count as 12. A
+    box or floor is not a house number, nor the number of a name ("Rue
+    Léopold 1er")."""
+    text = re.sub(_BOX, " ", fold(value))
+    numbers = list(re.finditer(_NUMBER, text))
+    if not numbers:
+        return 0
+    # The number comes first ("12, rue ...") or after the name (where a
+    # name may hold a number of its own: "Rue du 11 Novembre 5").
+    first = numbers[0]
+    chosen = first if not re.search(r"[a-z]", text[: first.start()]) else numbers[-1]
+    return int(chosen.group(1))
+
+
+def street_line_covers(side, number_from, number_to, number):
+    """Whether a street line of a zone (a side, a range of house numbers;
+    0 = no limit) covers house number ``number`` (0 = unknown). A line for
+    the whole street covers every address of it, with or without a number;
+    a line limited to a side or a range covers only the numbers it names."""
+    if side in (False, None, "both") and not number_from and not number_to:
+        return True
+    if not number:
+        return False
+    if side == "even" and number % 2:
+        return False
+    if side == "odd" and not number % 2:
+        return False
+    return (not number_from or number >= number_from) and (not number_to or number <= number_to)

@@ -11,7 +11,21 @@ import json
 import os
 import sys
 
-PERSON_FIELDS = ["name", "birth_date", "cpas_status", "street", "zip", "city", "in_zone", "zone_id"]
+CURRENT_VERSION = "18.0.2.1.0"
+PERSON_FIELDS = [
+    "name",
+    "birth_date",
+    "cpas_status",
+    "street",
+    "street2",
+    "zip",
+    "city",
+    "in_zone",
+    "zone_id",
+    "intake_date",
+    "active",
+]
+SITUATION_FIELDS = ["street", "street2", "zip", "city", "cpas_status", "zone_id", "in_zone"]
 KEPT_CONTRACT_FIELDS = [
     "beneficiary_id",
     "state",
@@ -32,6 +46,10 @@ def plain(value):
     return value
 
 
+def version_tuple(version):
+    return tuple(int(part) for part in (version or "0").split("."))
+
+
 def main(env):
     with open(os.environ["JC_UPGRADE_STATE"], encoding="utf-8") as handle:
         before = json.load(handle)
@@ -42,8 +60,11 @@ def main(env):
             problems.append(f"{what}: {got!r} instead of {wanted!r}")
 
     module = env["ir.module.module"].search([("name", "=", "job_coaching")])
-    expect("installed version", module.latest_version, "18.0.2.0.0")
+    expect("installed version", module.latest_version, CURRENT_VERSION)
     expect("module state", module.state, "installed")
+    # A seed of 18.0.1 wrote no version: the checks of each migration run
+    # for the releases before it.
+    previous = version_tuple(before.get("version") or "18.0.1.0.0")
 
     Beneficiary = env["job_coaching.beneficiary"].with_context(active_test=False)
     Contract = env["job_coaching.art60.contract"]
@@ -66,6 +87,7 @@ def main(env):
             expect(f"{key}.{name}", plain(person[name]), old[name])
     if not any(old["in_zone"] for old in before["people"].values()):
         problems.append("nobody of the seed lived in the zone: the residence check is empty")
+    check_situations(env, before, problems, expect, previous)
 
     # The rules of 18.0.1 became the rule set valid until 28 February 2026.
     Rule = env["job_coaching.art60.duration.rule"].with_context(active_test=False)
@@ -75,9 +97,10 @@ def main(env):
             problems.append(f"rule {rule_id} is gone")
             continue
         for name, value in old.items():
-            expect(f"rule {rule.name}.{name}", rule[name], value)
-        expect(f"rule {rule.name}.date_to", plain(rule.date_to), "2026-02-28")
-        expect(f"rule {rule.name}.date_from", rule.date_from, False)
+            expect(f"rule {rule.name}.{name}", plain(rule[name]), value)
+        if previous < (18, 0, 2):
+            expect(f"rule {rule.name}.date_to", plain(rule.date_to), "2026-02-28")
+            expect(f"rule {rule.name}.date_from", rule.date_from, False)
         if not rule.legal_source:
             problems.append(f"rule {rule.name} has no legal source")
     new_rule = env.ref("job_coaching.art60_duration_rule_2026", raise_if_not_found=False)
@@ -94,8 +117,10 @@ def main(env):
             problems.append(f"contract {key} is gone")
             continue
         contracts[key] = contract
-        for name in KEPT_CONTRACT_FIELDS:
-            expect(f"contract {key}.{name}", plain(contract[name]), old[name])
+        kept = KEPT_CONTRACT_FIELDS if previous < (18, 0, 2) else list(old)
+        for name in kept:
+            if name != "id":
+                expect(f"contract {key}.{name}", plain(contract[name]), old[name])
     if len(contracts) == len(before["contracts"]):
         draft, running = contracts["draft"], contracts["running"]
         ended, override = contracts["ended"], contracts["override"]
@@ -134,6 +159,53 @@ def main(env):
     if problems:
         sys.exit(1)
     print("UPGRADE CHECK PASSED")
+
+
+def check_situations(env, before, problems, expect, previous):
+    """From 18.0.2.1 on: every file has its first residence and status period
+    (its address and status, from its intake day, still running), and the
+    streets of the zones cover both sides, every house number."""
+    if previous >= (18, 0, 2, 1):
+        return
+    Situation = env["job_coaching.situation"]
+    Beneficiary = env["job_coaching.beneficiary"].with_context(active_test=False)
+    for key, old in before["people"].items():
+        periods = Situation.search([("beneficiary_id", "=", old["id"])])
+        if len(periods) != 1:
+            problems.append(f"person {key} has {len(periods)} residence periods instead of 1")
+            continue
+        # the seed's intakes are all on or before the day of the upgrade
+        expect(f"{key} period start", plain(periods.date_from), old["intake_date"])
+        expect(f"{key} period end", periods.date_to, False)
+        for name in SITUATION_FIELDS:
+            expect(f"{key} period {name}", plain(periods[name]), old[name])
+    files = Beneficiary.search_count([])
+    expect(
+        "files without a residence period",
+        Beneficiary.search_count([("situation_ids", "=", False)]),
+        0,
+    )
+    expect("residence periods", Situation.search_count([]), files)
+    Street = env["job_coaching.zone.street"]
+    for street_id, old in before["streets"].items():
+        street = Street.browse(int(street_id)).exists()
+        if not street:
+            problems.append(f"street line {street_id} is gone")
+            continue
+        for name, value in old.items():
+            expect(f"street {street.name}.{name}", plain(street[name]), value)
+        expect(
+            f"street {street.name} part",
+            (street.side, street.number_from, street.number_to),
+            ("both", 0, 0),
+        )
+    if not before["streets"]:
+        problems.append("the seed holds no street line: the street check is empty")
+    env.cr.execute(
+        "SELECT 1 FROM pg_constraint WHERE conname = 'job_coaching_zone_street_name_zone_uniq'"
+    )
+    if env.cr.fetchone():
+        problems.append("a street may still appear only once in a zone")
 
 
 if "env" in globals():

@@ -13,14 +13,28 @@ import os
 from freezegun import freeze_time
 
 PEOPLE = {
-    # key: birth date, CPAS status, street (the zone's or not)
-    "anna": ("1990-01-01", "ris", "Avenue Charles Woeste 12"),
-    "bilal": ("1995-01-01", "equivalent_aid", "Rue de l'Église 3"),
-    "chloe": ("1980-06-15", "ris", "Avenue Charles Woeste 40"),
-    "dries": ("1970-03-03", "known_no_aid", "Rue Léon Theodor 100"),
-    "emma": ("2001-09-09", "unknown", "Avenue Charles Woeste 2"),
+    # key: birth date, CPAS status, street (the zone's or not), intake day
+    # (None: the day of the seed)
+    "anna": ("1990-01-01", "ris", "Avenue Charles Woeste 12", "2024-05-06"),
+    "bilal": ("1995-01-01", "equivalent_aid", "Rue de l'Église 3", "2023-11-20"),
+    "chloe": ("1980-06-15", "ris", "Avenue Charles Woeste 40", None),
+    "dries": ("1970-03-03", "known_no_aid", "Rue Léon Theodor 100", "2025-01-13"),
+    "emma": ("2001-09-09", "unknown", "Avenue Charles Woeste 2", None),
 }
-PERSON_FIELDS = ["name", "birth_date", "cpas_status", "street", "zip", "city", "in_zone", "zone_id"]
+PERSON_FIELDS = [
+    "name",
+    "birth_date",
+    "cpas_status",
+    "street",
+    "street2",
+    "zip",
+    "city",
+    "in_zone",
+    "zone_id",
+    "intake_date",
+    "active",
+]
+STREET_FIELDS = ["zone_id", "name", "name_nl"]
 CONTRACT_FIELDS = [
     "beneficiary_id",
     "state",
@@ -60,7 +74,7 @@ def main(env):
     env = env(user=agent.id, su=True, context={"tracking_disable": True})
     Beneficiary = env["job_coaching.beneficiary"]
     people = {}
-    for key, (born, status, street) in PEOPLE.items():
+    for key, (born, status, street, intake) in PEOPLE.items():
         people[key] = Beneficiary.create(
             {
                 "first_name": key.capitalize(),
@@ -68,11 +82,15 @@ def main(env):
                 "birth_date": born,
                 "cpas_status": status,
                 "street": street,
+                "street2": "bte 2" if key == "anna" else False,
                 "zip": "1090",
                 "city": "Jette",
                 "user_id": agent.id,
+                **({"intake_date": intake} if intake else {}),
             }
         )
+    # An archived file has a residence too.
+    people["dries"].action_archive()
     employer = env["res.partner"].create(
         {"name": "Upgrade Kitchen", "is_company": True, "is_employer": True}
     )
@@ -112,16 +130,24 @@ def main(env):
         contracts["ended"].write({"outcome": "hired_elsewhere", "end_reason": "Hired by a bakery."})
         contracts["ended"].action_end()
     rules = env["job_coaching.art60.duration.rule"].search([])
+    Rule = env["job_coaching.art60.duration.rule"]
+    rule_fields = [
+        name
+        for name in ("age_min", "age_max", "working_days", "date_from", "date_to")
+        if name in Rule._fields
+    ]
+    streets = env["job_coaching.zone.street"].search([])
+    module = env["ir.module.module"].search([("name", "=", "job_coaching")])
     state = {
+        "version": module.latest_version,
         "people": {key: {"id": rec.id, **plain(rec, PERSON_FIELDS)} for key, rec in people.items()},
         "contracts": {
             key: {"id": rec.id, **plain(rec, CONTRACT_FIELDS)} for key, rec in contracts.items()
         },
-        "rules": {
-            str(rule.id): plain(rule, ["age_min", "age_max", "working_days"]) for rule in rules
-        },
+        "rules": {str(rule.id): plain(rule, rule_fields) for rule in rules},
+        "streets": {str(street.id): plain(street, STREET_FIELDS) for street in streets},
         "counts": {
-            "people": Beneficiary.search_count([]),
+            "people": Beneficiary.with_context(active_test=False).search_count([]),
             "contracts": Contract.search_count([]),
             "activities": env["mail.activity"].search_count(
                 [("res_model", "=", "job_coaching.art60.contract")]
