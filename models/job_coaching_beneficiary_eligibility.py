@@ -1,14 +1,19 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Who the project may accompany: an adult living in the zone, not already
-accompanied by Actiris unless a coordinator writes why."""
+accompanied by Actiris unless a coordinator writes why; and the daily job
+that keeps the age, hence youth and eligibility, in step with birthdays."""
 
 from odoo import _, api, fields, models
+from odoo.osv import expression
 
-from .job_coaching_beneficiary import YOUTH_MIN_AGE
+from ..tools import age_on
+from .job_coaching_beneficiary import YOUTH_MAX_AGE, YOUTH_MIN_AGE
 
 
 class JobCoachingBeneficiary(models.Model):
     _inherit = "job_coaching.beneficiary"
+    # People a call of the birthday cron handles (Odoo's runner calls it again).
+    _cron_batch_size = 500
 
     actiris_registered = fields.Boolean(string="Registered at Actiris", tracking=True)
     actiris_accompanied = fields.Boolean(
@@ -100,3 +105,38 @@ class JobCoachingBeneficiary(models.Model):
                     "actiris_override_date": written and fields.Date.context_today(self),
                 }
             )
+
+    @api.model
+    def _cron_update_age(self):
+        """Recompute the age of the people whose birthday is today (and of those
+        born on 29 February, on 1 March of a common year).
+
+        One batch of people whose stored age is behind per call, its progress
+        reported to the scheduler: Odoo's cron runner commits after each call
+        and calls again while some remain.
+        """
+        today = fields.Date.context_today(self)
+        days = [(today.month, today.day)]
+        if (today.month, today.day) == (3, 1):
+            days.append((2, 29))
+        born_today = expression.OR(
+            [("birth_date.month_number", "=", month), ("birth_date.day_of_month", "=", day)]
+            for month, day in days
+        )
+        # Every company's people, archived files included, whoever runs the job.
+        people = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search_fetch(born_today, ["birth_date", "age"], order="id")
+        )
+        behind = people.filtered(lambda person: age_on(person.birth_date, today) != person.age)
+        beneficiaries = behind[: self._cron_batch_size]
+        # The stored age and youth as their compute gives them today (computed
+        # fields: the application's to write, hence the superuser above);
+        # eligibility follows.
+        ages = beneficiaries.grouped(lambda person: age_on(person.birth_date, today))
+        for age, group in ages.items():
+            group.write({"age": age, "is_youth": YOUTH_MIN_AGE <= age <= YOUTH_MAX_AGE})
+        self.env["ir.cron"]._notify_progress(
+            done=len(beneficiaries), remaining=len(behind) - len(beneficiaries)
+        )
