@@ -13,7 +13,11 @@ class JobCoachingPlanAction(models.Model):
     _check_company_auto = True
 
     plan_id = fields.Many2one(
-        "job_coaching.insertion.plan", required=True, ondelete="cascade", index=True
+        "job_coaching.insertion.plan",
+        string="Insertion Plan",
+        required=True,
+        ondelete="cascade",
+        index=True,
     )
     beneficiary_id = fields.Many2one(related="plan_id.beneficiary_id", store=True, index=True)
     company_id = fields.Many2one(related="plan_id.company_id", store=True, precompute=True)
