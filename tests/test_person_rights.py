@@ -15,6 +15,10 @@ from .common_employment import EmploymentCase
 
 SECRET = "Debt mediation in progress"
 REPORT = "job_coaching.report_beneficiary_access_request"
+# Models that link to a file and are not records of the person: a wizard's
+# ranked candidates (the creator's transient list) and the analysis (an SQL
+# view over the records below).
+NOT_THE_PERSONS = {"job_coaching.candidate.match.line", "job_coaching.activity.report"}
 
 
 @freeze_time("2026-06-20")
@@ -37,6 +41,7 @@ class TestPersonRights(EmploymentCase):
         cls.other = cls._create_beneficiary(
             first_name="Jonas", last_name="Vermeulen", birth_date="1988-02-02"
         )
+        cls.sessions, cls.notes = {}, {}
         for who in (cls.person, cls.other):
             session = (
                 cls.env["job_coaching.session"]
@@ -50,8 +55,11 @@ class TestPersonRights(EmploymentCase):
                     }
                 )
             )
-            cls.env["job_coaching.social.note"].with_user(cls.agent).create(
-                {"session_id": session.id, "body": f"<p>{SECRET} for {who.first_name}</p>"}
+            cls.sessions[who] = session
+            cls.notes[who] = (
+                cls.env["job_coaching.social.note"]
+                .with_user(cls.agent)
+                .create({"session_id": session.id, "body": f"<p>{SECRET} for {who.first_name}</p>"})
             )
             who.message_post(body=f"Called {who.first_name} back.", message_type="comment")
         cls.contract = cls._create_contract(cls.person)
@@ -60,31 +68,144 @@ class TestPersonRights(EmploymentCase):
 
     # Access request
 
-    def _expected_counts(self, person):
-        expected = {}
-        for model_name, field_name in self.Beneficiary._history_links():
-            Model = self.env[model_name].sudo().with_context(active_test=False)
-            count = Model.search_count([(field_name, "=", person.id)])
-            expected[model_name] = expected.get(model_name, 0) + count
-        return expected
+    def _linked_models(self):
+        """Every stored model with a stored link to a file, read from the
+        registry (not from the helper the access request walks)."""
+        found = {}
+        for name, Model in self.registry.items():
+            if Model._abstract:
+                continue
+            for field in Model._fields.values():
+                if (
+                    field.type == "many2one"
+                    and field.comodel_name == "job_coaching.beneficiary"
+                    and field.store
+                ):
+                    found.setdefault(name, field.name)
+        return {name: link for name, link in found.items() if name not in NOT_THE_PERSONS}
+
+    def _one_of_each(self, who, tag):
+        """One record of every linked model on the file ``who``, built by hand
+        (besides the session, its note and the contract of setUpClass)."""
+        agent = self.agent
+        office_hours = self.env["job_coaching.office.hours"].create(
+            {
+                "date": "2022-06-02" if tag == "mine" else "2022-06-04",
+                "half_day": "morning",
+                "place_id": self.room.id,
+                "zone_id": self.zone.id,
+                "user_id": agent.id,
+            }
+        )
+        plan = self.env["job_coaching.insertion.plan"].create({"beneficiary_id": who.id})
+        contract = (
+            self.contract
+            if who == self.person
+            else self._create_contract(who, job_title=f"Job {tag}", date_start="2026-03-02")
+        )
+        evaluation = self.Evaluation.create(
+            {
+                "contract_id": contract.id,
+                "date": "2026-04-01",
+                "evaluation_type": "mid_term",
+                "comments": f"Evaluation {tag}",
+                "line_ids": [(0, 0, {"criterion_id": self.criteria[0].id, "score": 4})],
+            }
+        )
+        exit_ = self.Exit.create(
+            {"beneficiary_id": who.id, "date": "2026-06-18", "reason": "training"}
+        )
+        return {
+            "job_coaching.session": self.sessions[who],
+            "job_coaching.social.note": self.notes[who],
+            "job_coaching.office.hours.visit": self.env["job_coaching.office.hours.visit"].create(
+                {"office_hours_id": office_hours.id, "beneficiary_id": who.id, "topic": "training"}
+            ),
+            "job_coaching.insertion.plan": plan,
+            "job_coaching.plan.review": self.env["job_coaching.plan.review"].create(
+                {"plan_id": plan.id, "date": "2026-05-05", "motivation": "4", "self_confidence": "3"}
+            ),
+            "job_coaching.plan.action": self.env["job_coaching.plan.action"].create(
+                {"plan_id": plan.id, "name": f"Action {tag}", "action_type": "training"}
+            ),
+            "job_coaching.workshop.registration": self.env[
+                "job_coaching.workshop.registration"
+            ].create({"workshop_id": self.workshop.id, "beneficiary_id": who.id}),
+            "job_coaching.application": self.Application.create(
+                {"vacancy_id": self.vacancy.id, "beneficiary_id": who.id}
+            ),
+            "job_coaching.art60.contract": contract,
+            "job_coaching.art60.evaluation": evaluation,
+            "job_coaching.art60.evaluation.line": evaluation.line_ids,
+            "job_coaching.exit": exit_,
+            "job_coaching.exit.followup": self.Followup.create(
+                {"exit_id": exit_.id, "offset_months": "3", "date_due": "2026-09-18"}
+            ),
+            "job_coaching.consent": self.env["job_coaching.consent"].create(
+                {"beneficiary_id": who.id, "purpose": "statistics"}
+            ),
+        }
 
     def test_access_request_holds_everything_about_the_person_only(self):
+        self.room = self.env["res.partner"].create(
+            {"name": "Room", "is_company": True, "is_job_coaching_partner": True}
+        )
+        self.workshop = self.env["job_coaching.workshop"].create(
+            {
+                "name": "CV workshop",
+                "topic": "cv",
+                "start": "2026-06-25 09:00:00",
+                "stop": "2026-06-25 11:00:00",
+                "capacity": 10,
+            }
+        )
+        self.vacancy = self._create_vacancy(positions=2)
+        linked = self._linked_models()
+        # The registry's list, not an empty one: every record kind of a file.
+        self.assertGreaterEqual(len(linked), 14, sorted(linked))
+        mine = self._one_of_each(self.person, "mine")
+        theirs = self._one_of_each(self.other, "theirs")
+        self.assertEqual(sorted(mine), sorted(linked), "a linked model without a record here")
+        for records in (mine, theirs):
+            for model, link in linked.items():
+                self.assertEqual(len(records[model]), 1, model)
+        self.assertEqual({r[linked[m]] for m, r in mine.items()}, {self.person})
+        self.assertEqual({r[linked[m]] for m, r in theirs.items()}, {self.other})
+        self.sessions[self.person].message_post(body="Session moved.", message_type="comment")
+        self.sessions[self.other].message_post(body="Other moved.", message_type="comment")
+
         sections = self.person.with_user(self.coordinator)._access_request_data()
+
         got = {}
         for section in sections:
-            got[section["model"]] = got.get(section["model"], 0) + len(section["records"])
-        expected = self._expected_counts(self.person)
-        self.assertEqual(got.pop(self.Beneficiary._name), 1)
+            got.setdefault(section["model"], []).extend(section["records"])
+        self.assertEqual(len(got.pop(self.Beneficiary._name)), 1)
         messages = got.pop("mail.message")
-        self.assertEqual(got, expected)
-        self.assertGreaterEqual(expected["job_coaching.session"], 1)
-        self.assertEqual(expected["job_coaching.social.note"], 1)
-        self.assertEqual(expected["job_coaching.art60.contract"], 1)
-        self.assertGreaterEqual(messages, 1)
+        # One row per record of the person, for every linked model: counted by hand.
+        self.assertEqual({model: len(rows) for model, rows in got.items()}, dict.fromkeys(mine, 1))
+        # Each row is the person's, none is the other person's.
+        for model, rows in got.items():
+            values = [value for _label, value in rows[0]]
+            self.assertIn(self.person.display_name, values, model)
+            self.assertNotIn(self.other.display_name, values, model)
+        # The messages: those on the file and on its records, found here in SQL.
+        threads = [(self.Beneficiary._name, self.person.id)] + [
+            (model, record.id) for model, record in mine.items()
+        ]
+        self.env.flush_all()
+        self.env.cr.execute(
+            "SELECT count(*) FROM mail_message WHERE (model, res_id) IN %s", [tuple(threads)]
+        )
+        self.assertEqual(len(messages), self.env.cr.fetchone()[0])
+        bodies = " ".join(value for row in messages for label, value in row if label == "Message")
+        for text in ("Called Samira back.", "Session moved.", "Consent given: Statistics"):
+            self.assertIn(text, bodies)
+        for text in ("Called Jonas back.", "Other moved."):
+            self.assertNotIn(text, bodies)
         values = " ".join(str(value) for s in sections for r in s["records"] for _label, value in r)
-        for text in (self.niss, "Samira", SECRET, "Summary about Samira", "Called Samira"):
+        for text in (self.niss, "Samira", SECRET, "Summary about Samira", "Action mine"):
             self.assertIn(text, values)
-        for text in ("Jonas", "Vermeulen", "Summary about Jonas"):
+        for text in ("Jonas", "Vermeulen", "Summary about Jonas", "Action theirs", "theirs"):
             self.assertNotIn(text, values)
 
     def test_access_request_pdf_and_xlsx(self):
