@@ -274,7 +274,7 @@ class TestPersonRights(EmploymentCase):
         )
         # The other person is untouched.
         self.assertEqual(self.other.name, "Jonas Vermeulen")
-        self.assertTrue(self.env["mail.message"].search_count([("body", "ilike", "Jonas")]))
+        self.assertEqual(self.env["mail.message"].search_count([("body", "ilike", "Jonas")]), 1)
 
     def test_only_a_coordinator_anonymises(self):
         with self.assertRefused(AccessError, "not allowed"), mute_logger("odoo.models"):
@@ -320,6 +320,43 @@ class TestPersonRights(EmploymentCase):
         self.assertEqual(
             self.env["job_coaching.erasure.log"].search_count([("beneficiary_ref", "=", old.id)]),
             1,
+        )
+
+    def test_retention_is_five_years_by_default_through_a_daily_scheduled_action(self):
+        """Retention: 5 years by default, applied by a daily scheduled action."""
+        param = self.env.ref("job_coaching.config_retention_years")
+        self.assertEqual((param.key, param.value), ("job_coaching.retention_years", "5"))
+        defaults = self.env["res.config.settings"].default_get(["job_coaching_retention_years"])
+        self.assertEqual(defaults["job_coaching_retention_years"], 5)
+        cron = self.env.ref("job_coaching.ir_cron_apply_retention")
+        self.assertEqual(
+            (cron.model_id.model, cron.interval_number, cron.interval_type, cron.active),
+            ("job_coaching.beneficiary", 1, "days", True),
+        )
+        # Without the parameter, 5 years all the same. Today is 2026-06-20: an
+        # exit on 2021-06-19 is past 5 years, one on 2021-06-20 is not.
+        param.unlink()
+        past = self._create_beneficiary(first_name="Past", intake_date="2020-09-01")
+        kept = self._create_beneficiary(first_name="Kept", intake_date="2020-09-01")
+        self.Exit.create({"beneficiary_id": past.id, "date": "2021-06-19", "reason": "other"})
+        self.Exit.create({"beneficiary_id": kept.id, "date": "2021-06-20", "reason": "other"})
+        cron.method_direct_trigger()
+        self.env.invalidate_all()
+        self.assertEqual(
+            (past.erased, kept.erased, self.person.erased, self.other.erased),
+            (True, False, False, False),
+        )
+        self.assertEqual(past.with_context(active_test=False).active, False)
+        log = self.env["job_coaching.erasure.log"].search([("beneficiary_ref", "=", past.id)])
+        self.assertEqual(log.requested_by, "retention")
+
+    def test_retention_setting_is_for_administrators(self):
+        with self.assertRaises(AccessError), mute_logger("odoo.models"):
+            self.env["res.config.settings"].with_user(self.coordinator).create(
+                {"job_coaching_retention_years": 1}
+            )
+        self.assertEqual(
+            self.env["ir.config_parameter"].sudo().get_param("job_coaching.retention_years"), "5"
         )
 
     def test_retention_setting(self):
