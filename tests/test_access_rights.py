@@ -40,11 +40,17 @@ class TestAccessRights(JobCoachingCase):
         self.mine.with_user(self.agent).write({"mobile": "0470 00 00 01"})
         with self.assertRaises(AccessError):
             self.mine.with_user(self.agent).unlink()
-        self.assertTrue(self.mine.exists())
+        self.env.invalidate_all()
+        self.assertEqual(self.mine.with_user(self.agent).mobile, "+32470000001")
+        self.env.cr.execute("SELECT count(*) FROM job_coaching_beneficiary WHERE id = %s", self.mine.ids)
+        self.assertEqual(self.env.cr.fetchone()[0], 1)
 
     def test_agent_reads_the_register_number_of_own_files(self):
         self.mine.niss = make_register_number(date(1995, 4, 12), 1)
-        self.assertEqual(self.mine.with_user(self.agent).read(["niss"])[0]["niss"], self.mine.niss)
+        self.assertEqual(
+            self.mine.with_user(self.agent).read(["niss"]),
+            [{"id": self.mine.id, "niss": "95.04.12-001.13"}],
+        )
 
     def test_manager_sees_every_file_of_the_company(self):
         self.assertEqual(self._visible(self.coordinator), self.everyone)
@@ -64,7 +70,21 @@ class TestAccessRights(JobCoachingCase):
             self.Beneficiary.with_user(self.internal).search([])
 
     def test_configuration_readable_by_agents_editable_by_managers(self):
-        self.assertTrue(self.zone.with_user(self.agent).street_ids)
+        streets = [
+            "Avenue Charles Woeste",
+            "Boulevard de Smet de Naeyer",
+            "Rue Esseghem",
+            "Rue Jules Lahaye",
+            "Rue Léopold Ier",
+        ]
+        for user in (self.agent, self.finance):
+            self.env.invalidate_all()
+            zone = self.zone.with_user(user)
+            self.assertEqual(sorted(zone.street_ids.mapped("name")), streets)
+            self.assertEqual(
+                self.env["job_coaching.stage"].with_user(user).browse(self.stage_intake.id).name,
+                self.stage_intake.name,
+            )
         with self.assertRaises(AccessError):
             self.zone.with_user(self.agent).write({"name": "Renamed"})
         with self.assertRaises(AccessError):

@@ -88,8 +88,21 @@ class TestEmploymentAccess(EmploymentCase):
 
     def test_every_agent_sees_vacancies_and_employers(self):
         for user in (self.agent, self.agent_2):
-            vacancy = self.vacancy.with_user(user)
-            self.assertEqual(vacancy.title, "Kitchen assistant")
+            # What each agent's own request reads: nothing from the cache.
+            self.env.invalidate_all()
+            self.assertEqual(
+                self.Vacancy.with_user(user).search_read(
+                    [("id", "=", self.vacancy.id)], ["title", "employer_id"]
+                ),
+                [
+                    {
+                        "id": self.vacancy.id,
+                        "title": "Kitchen assistant",
+                        "employer_id": (self.employer.id, "Test Kitchen"),
+                    }
+                ],
+            )
+            self.env.invalidate_all()
             employer = self.employer.with_user(user)
             self.assertEqual(employer.job_coaching_vacancy_count, 1)
         new_employer = (

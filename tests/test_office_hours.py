@@ -151,4 +151,13 @@ class TestOfficeHours(JobCoachingCase):
             office_hours.with_user(self.agent_2).read(["date"])
         with self.assertRaises(AccessError):
             office_hours.with_user(self.finance).read(["date"])
-        self.assertTrue(office_hours.with_user(self.coordinator).read(["date"]))
+        self.assertEqual(
+            office_hours.with_user(self.coordinator).read(["date", "user_id"]),
+            [
+                {
+                    "id": office_hours.id,
+                    "date": office_hours.date,
+                    "user_id": (self.agent.id, self.agent.name),
+                }
+            ],
+        )

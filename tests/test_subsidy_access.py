@@ -52,11 +52,15 @@ class TestSubsidyAccess(SubsidyCase):
         allocation._post_cost("2019-05-01")
         self.assertEqual(subsidy.line_ids.amount_actual, 10)
         self.assertEqual(subsidy.analytic_line_count, 1)
-        self.assertTrue(subsidy.action_view_analytic_lines()["domain"])
+        lines = self.AnalyticLine.search(subsidy.action_view_analytic_lines()["domain"])
+        self.assertEqual(lines, allocation.posting_ids.analytic_line_id)
         subsidy.line_ids.amount_planned = 20
+        self.env.invalidate_all()
         self.assertEqual(self.subsidy.with_user(self.finance).amount_actual, 120)
 
     def test_manager_reads_but_does_not_write(self):
+        # What the coordinator's own request reads: nothing from the cache.
+        self.env.invalidate_all()
         subsidy = self.subsidy.with_user(self.coordinator)
         self.assertEqual(subsidy.amount_actual, 120)
         self.assertEqual(subsidy.line_ids.amount_planned, 1500)

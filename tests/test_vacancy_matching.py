@@ -134,6 +134,7 @@ class TestVacancyMatching(EmploymentCase):
         self.assertEqual(self.vacancy.positions_filled, 1)
         self.assertEqual(self.vacancy.state, "filled")
         self.assertEqual(self.resident.stage_id, self.stage_employment)
+        self.env.invalidate_all()
         self.assertEqual(self.employer.with_user(self.agent).job_coaching_hire_count, 1)
         with self.assertRefused(UserError, "cannot become"):
             application.action_withdraw()
