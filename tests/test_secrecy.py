@@ -539,7 +539,11 @@ class TestSecrecy(HttpCase):
             "create",
             [{"first_name": "Same", "last_name": "Elsewhere", "niss": foreign_number}],
         )
-        self.assertTrue(created, "another CPAS's file is no business of this one")
+        # Another CPAS's file is no business of this one: the number is taken here.
+        self.assertEqual(
+            self._stored(self.env["job_coaching.beneficiary"].browse(created), ["company_id", "niss"]),
+            {"company_id": self.company_a, "niss": foreign_number},
+        )
 
     # ------------------------------------------------------------------
     # 4. Fields the user must not set

@@ -98,7 +98,9 @@ class TestStaffAllocation(SubsidyCase):
         posting.with_user(self.finance).unlink()
         self.assertFalse(line.exists())
         self.assertEqual(self._line(self.subsidy, "personnel", 2018).amount_actual, 0)
-        self.assertTrue(self.allocation._post_cost(date(2018, 11, 1)))
+        again = self.allocation._post_cost(date(2018, 11, 1))
+        self.assertEqual(self.allocation.posting_ids, again)
+        self.assertEqual((again.month, again.amount), (date(2018, 11, 1), 1666.67))
 
     def test_the_database_refuses_a_second_posting_of_a_month(self):
         """Two concurrent postings both pass the check; the UNIQUE constraint stops one."""

@@ -108,7 +108,7 @@ class TestSubsidyBudget(SubsidyCase):
         with self.assertRefused(ValidationError, "2017 is outside the period"):
             self._line(self.subsidy, "operations", 2019).year = 2017
         self.assertEqual(len(self.subsidy.line_ids), count)
-        self.assertTrue(self._line(self.subsidy, "operations", 2019))
+        self.assertEqual(self._line(self.subsidy, "operations", 2019).year, 2019)
 
     def test_negative_planned_amount_is_refused(self):
         with self.assertRefused(ValidationError, "cannot be negative"):
