@@ -90,7 +90,22 @@ class TestAccessRights(JobCoachingCase):
         with self.assertRaises(AccessError):
             self.env["job_coaching.stage"].with_user(self.agent).create({"name": "New"})
         self.zone.with_user(self.coordinator).write({"name": "Renamed"})
-        self.env["job_coaching.stage"].with_user(self.coordinator).create({"name": "New"})
+        stage = self.env["job_coaching.stage"].with_user(self.coordinator).create({"name": "New"})
+        channel = (
+            self.env["job_coaching.referral.channel"]
+            .with_user(self.coordinator)
+            .create({"name": "New channel"})
+        )
+        street = self.zone.street_ids.filtered(lambda s: s.name == "Rue Jules Lahaye")
+        # The coordinator keeps the configuration: deletes it too.
+        for record in (stage, channel, street):
+            table, record_id = record._table, record.id
+            record.with_user(self.coordinator).unlink()
+            self.env.cr.execute(
+                f"SELECT count(*) FROM {table} WHERE id = %s",  # noqa: S608
+                [record_id],
+            )
+            self.assertEqual(self.env.cr.fetchone()[0], 0, table)
         with self.assertRaises(AccessError):
             self.zone.with_user(self.finance).write({"name": "Finance"})
 

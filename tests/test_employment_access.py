@@ -118,6 +118,8 @@ class TestEmploymentAccess(EmploymentCase):
             vacancy.unlink()
 
     def test_coordinator_sees_and_deletes_everything(self):
+        # What the coordinator's own request reads: nothing from the cache.
+        self.env.invalidate_all()
         for model in PERSONAL_MODELS:
             with self.subTest(model=model):
                 visible = (
@@ -126,6 +128,30 @@ class TestEmploymentAccess(EmploymentCase):
                     .search([("id", "in", self._all(model).ids)])
                 )
                 self.assertEqual(visible, self._all(model))
+        # Deletes them, both agents' records (dependents first), and the vacancy.
+        ids = {model: self._all(model).ids for model in PERSONAL_MODELS}
+        # Two of each (one per agent), and two scores per evaluation (two criteria).
+        expected = dict.fromkeys(ids, 2)
+        expected["job_coaching.art60.evaluation.line"] = 4
+        self.assertEqual({model: len(ids[model]) for model in ids}, expected)
+        self.env.invalidate_all()
+        for model in (
+            "job_coaching.exit.followup",
+            "job_coaching.exit",
+            "job_coaching.art60.evaluation.line",
+            "job_coaching.art60.evaluation",
+            "job_coaching.art60.contract",
+            "job_coaching.application",
+        ):
+            self.env[model].with_user(self.coordinator).browse(ids[model]).unlink()
+        self.vacancy.with_user(self.coordinator).unlink()
+        self.env.flush_all()
+        for model, model_ids in [*ids.items(), ("job_coaching.vacancy", self.vacancy.ids)]:
+            self.env.cr.execute(
+                f"SELECT count(*) FROM {self.env[model]._table} WHERE id IN %s",  # noqa: S608
+                [tuple(model_ids)],
+            )
+            self.assertEqual(self.env.cr.fetchone()[0], 0, f"{model} rows left")
         rule = self.env["job_coaching.art60.duration.rule"].with_user(self.coordinator)
         rule.search([], limit=1).working_days = 300
 

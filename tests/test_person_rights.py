@@ -5,7 +5,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
@@ -146,7 +146,8 @@ class TestPersonRights(EmploymentCase):
             ),
         }
 
-    def test_access_request_holds_everything_about_the_person_only(self):
+    def _places(self):
+        """A room, a workshop and a vacancy for the records of the files."""
         self.room = self.env["res.partner"].create(
             {"name": "Room", "is_company": True, "is_job_coaching_partner": True}
         )
@@ -160,6 +161,9 @@ class TestPersonRights(EmploymentCase):
             }
         )
         self.vacancy = self._create_vacancy(positions=2)
+
+    def test_access_request_holds_everything_about_the_person_only(self):
+        self._places()
         linked = self._linked_models()
         # The registry's list, not an empty one: every record kind of a file.
         self.assertGreaterEqual(len(linked), 14, sorted(linked))
@@ -207,6 +211,50 @@ class TestPersonRights(EmploymentCase):
             self.assertIn(text, values)
         for text in ("Jonas", "Vermeulen", "Summary about Jonas", "Action theirs", "theirs"):
             self.assertNotIn(text, values)
+
+    def test_coordinator_deletes_every_record_of_a_file(self):
+        """Security: the coordinator has every right on the records of the
+        files (another agent's included); the file itself, having a history,
+        is archived, never deleted."""
+        self._places()
+        records = self._one_of_each(self.other, "theirs")
+        self.assertEqual(sorted(records), sorted(self._linked_models()))
+        ids = {model: record.ids for model, record in records.items()}
+        ids["job_coaching.office.hours"] = records["job_coaching.office.hours.visit"].office_hours_id.ids
+        ids["job_coaching.workshop"] = self.workshop.ids
+        ids["job_coaching.vacancy"] = self.vacancy.ids
+        deleted = dict(ids)
+        self.env.invalidate_all()
+        for model in (
+            "job_coaching.social.note",
+            "job_coaching.session",
+            "job_coaching.office.hours.visit",
+            "job_coaching.office.hours",
+            "job_coaching.plan.review",
+            "job_coaching.plan.action",
+            "job_coaching.insertion.plan",
+            "job_coaching.workshop.registration",
+            "job_coaching.workshop",
+            "job_coaching.exit.followup",
+            "job_coaching.exit",
+            "job_coaching.art60.evaluation.line",
+            "job_coaching.art60.evaluation",
+            "job_coaching.art60.contract",
+            "job_coaching.application",
+            "job_coaching.vacancy",
+            "job_coaching.consent",
+        ):
+            self.env[model].with_user(self.coordinator).browse(ids.pop(model)).unlink()
+        self.assertEqual(ids, {}, "a model of the file left out")
+        self.env.flush_all()
+        for model, model_ids in deleted.items():
+            self.env.cr.execute(
+                f"SELECT count(*) FROM {self.env[model]._table} WHERE id IN %s",  # noqa: S608
+                [tuple(model_ids)],
+            )
+            self.assertEqual(self.env.cr.fetchone()[0], 0, f"{model} rows left")
+        with self.assertRefused(UserError, "archive them instead"):
+            self.other.with_user(self.coordinator).unlink()
 
     def test_access_request_pdf_and_xlsx(self):
         person = self.person.with_user(self.coordinator)
