@@ -1,12 +1,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import io
+import re
 import zipfile
 from datetime import date
 
 import openpyxl
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
 
 from .common import MANAGER_GROUP
@@ -646,17 +647,39 @@ class TestActivityReport(EmploymentCase):
         self.assertEqual(numbers["Sessions done"], 7)
 
     def test_pdf_renders_in_the_users_language(self):
+        """In the reader's language: the template's own strings (the heading, a
+        label), a selection's labels, a record's translated name, the numbers'
+        decimal separator, and the refusals of the report's form."""
         Lang = self.env["res.lang"]
         Lang._activate_lang("fr_BE")
         self.env["job_coaching.target"].search([("name", "=", "Accompanied")]).with_context(
             lang="fr_BE"
         ).name = "Objectif : accompagner (FR)"
+        # (code, heading of the template, a label of the template, a status,
+        #  the refusal of a period that ends before it starts)
+        expected = {
+            "en_US": (
+                "<h2>Activity Report</h2>",
+                "<strong>Difficulties</strong>",
+                "Integration income (RIS)",
+                "The period ends before it starts: set its end after 2021-03-01.",
+            ),
+            "fr_BE": (
+                "<h2>Rapport d'activités</h2>",
+                "<strong>Difficultés</strong>",
+                "Revenu d&#39;intégration (RIS)",
+                "La période se termine avant de commencer : indiquez une fin après le "
+                "2021-03-01.",
+            ),
+            "nl_BE": (
+                "<h2>Activiteitenverslag</h2>",
+                "<strong>Moeilijkheden</strong>",
+                "Leefloon",
+                "De periode eindigt voor ze begint: geef een einde na 2021-03-01 op.",
+            ),
+        }
         rendered = {}
-        for code, word in (
-            ("en_US", "Integration income (RIS)"),
-            ("fr_BE", "Revenu d&#39;intégration (RIS)"),
-            ("nl_BE", "Leefloon"),
-        ):
+        for code, (heading, label, status, refusal) in expected.items():
             Lang._activate_lang(code)
             self.env["ir.module.module"].search(
                 [("name", "=", "job_coaching")]
@@ -665,21 +688,27 @@ class TestActivityReport(EmploymentCase):
                 self.env, login=f"jc_coord_{code}", groups=MANAGER_GROUP, lang=code
             )
             wizard = self._wizard(user)
+            wizard.difficulties = "Few rooms"
             html, _format = (
                 self.env["ir.actions.report"]
                 .with_user(user)
                 ._render_qweb_html("job_coaching.report_activity", wizard.ids)
             )
             rendered[code] = html.decode()
-            self.assertIn(word, rendered[code])
-        self.assertNotIn("Integration income (RIS)", rendered["fr_BE"])
+            for text in (heading, label, status):
+                self.assertIn(text, rendered[code], code)
+            with self.assertRefused(ValidationError, re.escape(refusal)):
+                wizard.with_user(user).with_context(lang=code).write({"date_to": "2021-02-28"})
+        for code in ("fr_BE", "nl_BE"):
+            for text in expected["en_US"][:3]:
+                self.assertNotIn(text, rendered[code], code)
         # the target's name in the reader's language, once
         self.assertIn("Objectif : accompagner (FR)", rendered["fr_BE"])
         self.assertNotIn("Objectif : accompagner (FR)", rendered["en_US"])
         # decimals with the reader's separator: 4.5 / 5 for the employers' ratings
         self.assertIn("4,50", rendered["fr_BE"])
+        self.assertIn("4,50", rendered["nl_BE"])
         self.assertIn("4.50", rendered["en_US"])
-        self.assertIn("Activity Report", rendered["en_US"])
         self.assertIn("Maison de quartier", rendered["en_US"])
 
     def test_query_count_does_not_grow_with_people(self):
