@@ -505,6 +505,21 @@ class TestActivityReport(EmploymentCase):
         self.assertNotIn(self.p3, rows.beneficiary_id)
         self.assertIn(self.p1, rows.beneficiary_id)
 
+    def test_an_agent_counts_the_files_shared_with_them(self):
+        """Security: the report and the analysis cover an agent's own files
+        and the files shared with them (agent B's P3 here, counted by hand:
+        1 person accompanied, 1 session done, 1 no-show, 1 art. 60 running)."""
+        self.p3.shared_user_ids = [(4, self.agent.id)]
+        self.env.invalidate_all()
+        values = self._values(user=self.agent)
+        self.assertEqual(values["accompanied"], 3 + 1)
+        self.assertEqual(values["totals"]["session_done"], 7 + 1)
+        self.assertEqual(values["totals"]["no_show"], 2 + 1)
+        self.assertEqual(values["art60_running"], 1 + 1)
+        rows = self.env["job_coaching.activity.report"].with_user(self.agent).search([])
+        own = self.p1 | self.p2 | self.p4 | self.p5 | self.p6 | self.p7
+        self.assertEqual(rows.beneficiary_id - own, self.p3)
+
     def test_finance_cannot_run_the_report(self):
         with self.assertRaises(AccessError):
             self._values(user=self.finance)

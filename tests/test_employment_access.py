@@ -78,6 +78,82 @@ class TestEmploymentAccess(EmploymentCase):
         with self.assertRaises(AccessError), mute_logger("odoo.models"):
             self.Contract.with_user(self.agent).create(self._contract_vals(self.theirs))
 
+    def test_agent_works_on_the_files_shared_with_them(self):
+        """Security: applications, art. 60 contracts, evaluations, exits and
+        follow-ups of a file shared with an agent are the agent's too: read,
+        written, created."""
+        self.theirs.shared_user_ids = [(4, self.agent.id)]
+        self.env.invalidate_all()
+        for model in PERSONAL_MODELS:
+            with self.subTest(model=model):
+                visible = (
+                    self.env[model]
+                    .with_user(self.agent)
+                    .search([("id", "in", self._all(model).ids)])
+                )
+                self.assertEqual(visible, self._all(model))
+        contract = self.records[self.theirs]["job_coaching.art60.contract"]
+        contract.with_user(self.agent).write({"tutor": "Shared tutor"})
+        evaluation = self.Evaluation.with_user(self.agent).create(
+            {"contract_id": contract.id, "date": "2026-07-01", "evaluation_type": "other"}
+        )
+        exit_ = self.Exit.with_user(self.agent).create(
+            {"beneficiary_id": self.theirs.id, "reason": "training", "date": "2026-08-01"}
+        )
+        followup = self.Followup.with_user(self.agent).create(
+            {"exit_id": exit_.id, "offset_months": "3", "date_due": "2026-11-01"}
+        )
+        application = self.Application.with_user(self.agent).create(
+            {
+                "vacancy_id": self._create_vacancy(title="Shared").id,
+                "beneficiary_id": self.theirs.id,
+            }
+        )
+        self.env.invalidate_all()
+        self.assertEqual(contract.with_user(self.agent).tutor, "Shared tutor")
+        for record in (evaluation, exit_, followup, application):
+            self.assertEqual(record.beneficiary_id, self.theirs, record._name)
+        # Not shared any more: out of reach again.
+        self.theirs.shared_user_ids = [(3, self.agent.id)]
+        self.env.invalidate_all()
+        with self.assertRaises(AccessError), mute_logger("odoo.models"):
+            contract.with_user(self.agent).read(["tutor"])
+
+    def test_partners_rights_of_each_group(self):
+        """Security: agents and coordinators read, write and create employers
+        and contacts (not delete); finance only reads them."""
+        Partner = self.env["res.partner"]
+        for user in (self.agent, self.coordinator):
+            employer = Partner.with_user(user).create(
+                {"name": f"Bakery of {user.name}", "is_company": True, "is_employer": True}
+            )
+            contact = Partner.with_user(user).create(
+                {"name": f"Contact of {user.name}", "parent_id": employer.id}
+            )
+            self.employer.with_user(user).write({"phone": "+32 2 000 00 00"})
+            self.env.invalidate_all()
+            self.assertEqual(
+                Partner.with_user(user).search_read(
+                    [("id", "in", (employer | contact).ids)], ["name"], order="id"
+                ),
+                [
+                    {"id": employer.id, "name": f"Bakery of {user.name}"},
+                    {"id": contact.id, "name": f"Contact of {user.name}"},
+                ],
+            )
+            with self.assertRaises(AccessError), mute_logger("odoo.models"):
+                contact.with_user(user).unlink()
+        self.env.invalidate_all()
+        self.assertEqual(
+            self.employer.with_user(self.finance).read(["name"]),
+            [{"id": self.employer.id, "name": "Test Kitchen"}],
+        )
+        with self.assertRaises(AccessError), mute_logger("odoo.models"):
+            Partner.with_user(self.finance).create({"name": "Finance's supplier"})
+        with self.assertRaises(AccessError), mute_logger("odoo.models"):
+            self.employer.with_user(self.finance).write({"name": "Renamed"})
+        self.assertEqual(self.employer.name, "Test Kitchen")
+
     def test_agent_works_on_own_caseload(self):
         contract = self.records[self.mine]["job_coaching.art60.contract"].with_user(self.agent)
         contract.write({"tutor": "Sophie"})

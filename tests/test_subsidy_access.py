@@ -87,6 +87,60 @@ class TestSubsidyAccess(SubsidyCase):
         with self.assertRaises(AccessError):
             self.env["job_coaching.staff.cost.posting"].with_user(self.agent).search([])
 
+    def test_analytic_rights_of_each_group(self):
+        """Security: analytic accounts and lines: agents none, coordinators
+        read, finance all."""
+        account = self.subsidy.operations_account_id
+        line = self.AnalyticLine.search([(account.plan_id._column_name(), "=", account.id)])
+        self.assertEqual(line.amount, -120)
+        Account = self.env["account.analytic.account"]
+        # Agents: nothing.
+        for model in ("account.analytic.account", "account.analytic.line"):
+            with self.assertRaises(AccessError), mute_logger("odoo.models"):
+                self.env[model].with_user(self.agent).search([])
+        # Coordinators read, change nothing.
+        self.env.invalidate_all()
+        self.assertEqual(
+            line.with_user(self.coordinator).read(["amount"]), [{"id": line.id, "amount": -120.0}]
+        )
+        self.assertEqual(account.with_user(self.coordinator).read(["name"])[0]["name"], account.name)
+        for attempt in (
+            lambda: line.with_user(self.coordinator).write({"amount": -1}),
+            lambda: line.with_user(self.coordinator).unlink(),
+            lambda: account.with_user(self.coordinator).write({"name": "Renamed"}),
+            lambda: Account.with_user(self.coordinator).create(
+                {"name": "Coordinator's", "plan_id": account.plan_id.id}
+            ),
+            lambda: self.AnalyticLine.with_user(self.coordinator).create(
+                {
+                    "name": "Forged",
+                    "date": "2019-03-01",
+                    "amount": -5,
+                    account.plan_id._column_name(): account.id,
+                }
+            ),
+        ):
+            with self.assertRaises(AccessError), mute_logger("odoo.models"):
+                attempt()
+        # Finance: everything.
+        new_account = Account.with_user(self.finance).create(
+            {"name": "Finance's", "plan_id": account.plan_id.id}
+        )
+        new_line = self.AnalyticLine.with_user(self.finance).create(
+            {
+                "name": "Typed by hand",
+                "date": "2019-03-01",
+                "amount": -30,
+                account.plan_id._column_name(): account.id,
+            }
+        )
+        new_line.with_user(self.finance).write({"amount": -40})
+        self.env.invalidate_all()
+        self.assertEqual(self.subsidy.with_user(self.finance).amount_actual, 160)
+        new_line.with_user(self.finance).unlink()
+        new_account.with_user(self.finance).unlink()
+        self.assertEqual((new_line.exists(), new_account.exists()), (self.AnalyticLine, Account))
+
     def test_finance_sees_no_beneficiary(self):
         self._create_beneficiary()
         with self.assertRaises(AccessError):
