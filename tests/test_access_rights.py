@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import date
 
+from lxml import etree
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
@@ -56,6 +58,27 @@ class TestAccessRights(JobCoachingCase):
         self.assertEqual(self._visible(self.coordinator), self.everyone)
         self.theirs.with_user(self.coordinator).write({"user_id": self.agent.id})
         self.assertIn(self.theirs, self._visible(self.agent))
+
+    def test_kanban_follows_the_stage_lists_mask_the_number(self):
+        """Caseload: the kanban follows the pathway stage; lists show the
+        register number masked; the list filters and groups by CPAS status."""
+        Beneficiary = self.Beneficiary.with_user(self.agent)
+        kanban = etree.fromstring(Beneficiary.get_view(view_type="kanban")["arch"])
+        self.assertEqual(kanban.get("default_group_by"), "stage_id")
+        listing = etree.fromstring(Beneficiary.get_view(view_type="list")["arch"])
+        names = [node.get("name") for node in listing.iter("field")]
+        self.assertIn("niss_masked", names)
+        self.assertNotIn("niss", names)
+        search = etree.fromstring(Beneficiary.get_view(view_type="search")["arch"])
+        group_bys = [node.get("context") for node in search.iter("filter")]
+        self.assertIn("{'group_by': 'stage_id'}", group_bys)
+        self.assertIn("{'group_by': 'cpas_status'}", group_bys)
+        self.mine.niss = make_register_number(date(1995, 4, 12), 1)
+        self.env.invalidate_all()
+        self.assertEqual(
+            Beneficiary.search_read([("id", "=", self.mine.id)], ["niss_masked"]),
+            [{"id": self.mine.id, "niss_masked": "95.04.12-***.**"}],
+        )
 
     def test_finance_sees_no_beneficiary(self):
         with self.assertRaises(AccessError):

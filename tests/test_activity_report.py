@@ -520,6 +520,31 @@ class TestActivityReport(EmploymentCase):
         own = self.p1 | self.p2 | self.p4 | self.p5 | self.p6 | self.p7
         self.assertEqual(rows.beneficiary_id - own, self.p3)
 
+    def test_the_analysis_counts_events_by_each_dimension(self):
+        """Activity Analysis: pivot and graph of every event, by month, agent,
+        residence, status... Counted by hand from the March sessions above:
+        done P1 5, P2 1, P3 1 (agent B), P5 1; no-shows P1, P3 (B), P4."""
+        action = self.env.ref("job_coaching.job_coaching_activity_report_action")
+        self.assertEqual(action.view_mode, "pivot,graph")
+        Analysis = self.env["job_coaching.activity.report"].with_user(self.coordinator)
+        march = [("date", ">=", MARCH[0]), ("date", "<=", MARCH[1])]
+
+        def by(groupby):
+            return {
+                key: (done, missed)
+                for key, done, missed in Analysis._read_group(
+                    march, [groupby], ["session_done:sum", "no_show:sum"]
+                )
+            }
+
+        self.assertEqual(by("user_id"), {self.agent: (7, 2), self.agent_2: (1, 1)})
+        self.assertEqual(by("in_zone"), {True: (7, 3), False: (1, 0)})
+        self.assertEqual(
+            by("cpas_status"),
+            {"ris": (5, 1), "known_no_aid": (1, 0), "equivalent_aid": (1, 1), "unknown": (1, 1)},
+        )
+        self.assertEqual(by("date:month"), {date(2021, 3, 1): (8, 3)})
+
     def test_finance_cannot_run_the_report(self):
         with self.assertRaises(AccessError):
             self._values(user=self.finance)

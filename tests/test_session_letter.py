@@ -194,6 +194,13 @@ class TestSessionLetter(JobCoachingCase):
         # Once.
         self.assertFalse(self._run_cron())
 
+    def test_the_reminder_is_inactive_until_enabled(self):
+        cron = self.env.ref("job_coaching.ir_cron_session_reminder")
+        self.assertEqual(
+            (cron.active, cron.interval_number, cron.interval_type, cron.model_id.model),
+            (False, 1, "days", "job_coaching.session"),
+        )
+
     def test_cancelled_session_gets_no_reminder(self):
         session = self._session()
         session.action_cancel()

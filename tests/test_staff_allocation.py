@@ -114,6 +114,13 @@ class TestStaffAllocation(SubsidyCase):
         self.assertFalse(self.allocation.posting_ids)
         self.assertEqual(self.subsidy.analytic_line_count, 0)
 
+    def test_the_monthly_posting_is_inactive_until_enabled(self):
+        cron = self.env.ref("job_coaching.ir_cron_post_personnel_cost")
+        self.assertEqual(
+            (cron.active, cron.interval_number, cron.interval_type),
+            (False, 1, "months"),
+        )
+
     @freeze_time("2018-11-10")
     def test_post_through_the_wizard(self):
         wizard = Form(

@@ -141,6 +141,17 @@ class TestSubsidyAccess(SubsidyCase):
         new_account.with_user(self.finance).unlink()
         self.assertEqual((new_line.exists(), new_account.exists()), (self.AnalyticLine, Account))
 
+    def test_finance_reads_the_names_of_employees(self):
+        """Security: finance reads employees' names (for staff allocations)."""
+        self.env.invalidate_all()
+        self.assertEqual(
+            self.employee.with_user(self.finance).read(["name"]),
+            [{"id": self.employee.id, "name": "Test Agent"}],
+        )
+        self.assertEqual(
+            self.allocation.with_user(self.finance).employee_id.name, "Test Agent"
+        )
+
     def test_finance_sees_no_beneficiary(self):
         self._create_beneficiary()
         with self.assertRaises(AccessError):

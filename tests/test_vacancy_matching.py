@@ -262,6 +262,56 @@ class TestVacancyMatching(EmploymentCase):
             ["not is_cqd_project"],
         )
 
+    def test_a_vacancy_names_its_contract_and_requirements(self):
+        """Employers and vacancies: the contract types and the requirements."""
+        Vacancy = self.Vacancy.with_user(self.agent)
+        self.assertEqual(
+            [key for key, _label in Vacancy._fields["contract_type"]._description_selection(self.env)],
+            [
+                "art60",
+                "art61",
+                "fixed_term",
+                "open_ended",
+                "interim",
+                "student",
+                "training_placement",
+                "volunteering",
+            ],
+        )
+        with Form(Vacancy) as form:
+            form.title = "Cook"
+            form.employer_id = self.employer
+            form.contract_type = "open_ended"
+            form.positions = 2
+            form.weekly_hours = 38
+            form.place = "Jette"
+            form.lang_ids.add(self.lang_nl)
+            form.driving_licence_required = True
+            form.education_level = "upper_secondary"
+            form.skills = "Knife skills"
+        vacancy = form.save()
+        self.env.invalidate_all()
+        self.assertEqual(
+            Vacancy.search_read(
+                [("id", "=", vacancy.id)],
+                ["contract_type", "positions", "weekly_hours", "place", "driving_licence_required",
+                 "education_level", "skills", "lang_ids"],
+            ),
+            [
+                {
+                    "id": vacancy.id,
+                    "contract_type": "open_ended",
+                    "positions": 2,
+                    "weekly_hours": 38.0,
+                    "place": "Jette",
+                    "driving_licence_required": True,
+                    "education_level": "upper_secondary",
+                    "skills": "Knife skills",
+                    "lang_ids": self.lang_nl.ids,
+                }
+            ],
+        )
+
     def test_more_hires_than_positions_refused(self):
         vacancy = self._create_vacancy(positions=1)
         first, second = self.Application.create(
