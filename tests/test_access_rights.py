@@ -44,7 +44,9 @@ class TestAccessRights(JobCoachingCase):
             self.mine.with_user(self.agent).unlink()
         self.env.invalidate_all()
         self.assertEqual(self.mine.with_user(self.agent).mobile, "+32470000001")
-        self.env.cr.execute("SELECT count(*) FROM job_coaching_beneficiary WHERE id = %s", self.mine.ids)
+        self.env.cr.execute(
+            "SELECT count(*) FROM job_coaching_beneficiary WHERE id = %s", self.mine.ids
+        )
         self.assertEqual(self.env.cr.fetchone()[0], 1)
 
     def test_agent_reads_the_register_number_of_own_files(self):
@@ -125,7 +127,7 @@ class TestAccessRights(JobCoachingCase):
             table, record_id = record._table, record.id
             record.with_user(self.coordinator).unlink()
             self.env.cr.execute(
-                f"SELECT count(*) FROM {table} WHERE id = %s",  # noqa: S608
+                f"SELECT count(*) FROM {table} WHERE id = %s",
                 [record_id],
             )
             self.assertEqual(self.env.cr.fetchone()[0], 0, table)

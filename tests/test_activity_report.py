@@ -708,8 +708,7 @@ class TestActivityReport(EmploymentCase):
                 "<h2>Rapport d'activités</h2>",
                 "<strong>Difficultés</strong>",
                 "Revenu d&#39;intégration (RIS)",
-                "La période se termine avant de commencer : indiquez une fin après le "
-                "2021-03-01.",
+                "La période se termine avant de commencer : indiquez une fin après le 2021-03-01.",
             ),
             "nl_BE": (
                 "<h2>Activiteitenverslag</h2>",

@@ -49,7 +49,8 @@ class TestCpasStatus(EmploymentCase):
         person.with_user(self.agent).cpas_status = "ris"
         contract = Contract.create(self._contract_vals(person))
         self.assertEqual(
-            self.Contract.search([("beneficiary_id", "=", person.id)]), contract.with_user(self.env.user)
+            self.Contract.search([("beneficiary_id", "=", person.id)]),
+            contract.with_user(self.env.user),
         )
 
     def test_the_search_filters_find_each_status(self):

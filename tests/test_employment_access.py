@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
@@ -224,7 +224,7 @@ class TestEmploymentAccess(EmploymentCase):
         self.env.flush_all()
         for model, model_ids in [*ids.items(), ("job_coaching.vacancy", self.vacancy.ids)]:
             self.env.cr.execute(
-                f"SELECT count(*) FROM {self.env[model]._table} WHERE id IN %s",  # noqa: S608
+                f"SELECT count(*) FROM {self.env[model]._table} WHERE id IN %s",
                 [tuple(model_ids)],
             )
             self.assertEqual(self.env.cr.fetchone()[0], 0, f"{model} rows left")
@@ -258,3 +258,19 @@ class TestEmploymentAccess(EmploymentCase):
             [("id", "in", (hidden | self.vacancy).ids)]
         )
         self.assertEqual(visible, self.vacancy)
+
+    def test_a_link_out_of_reach_is_answered_as_a_missing_one(self):
+        """Security: a link to a record the user may not read gets the same
+        answer as a link to a record that does not exist."""
+        other_company = self.env["res.company"].create({"name": "CPAS Voisin"})
+        hidden = self._create_vacancy(company_id=other_company.id, title="Elsewhere")
+        missing = self.Vacancy.search([], order="id desc", limit=1).id + 1000
+        answers = []
+        for vacancy_id in (hidden.id, missing):
+            with self.assertRefused(ValidationError, "no such record that you may use") as caught:
+                self.Application.with_user(self.agent).create(
+                    {"vacancy_id": vacancy_id, "beneficiary_id": self.mine.id}
+                )
+            answers.append(str(caught.exception))
+        self.assertEqual(answers[0], answers[1])
+        self.assertNotIn("Elsewhere", answers[0])

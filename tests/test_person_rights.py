@@ -123,7 +123,12 @@ class TestPersonRights(EmploymentCase):
             ),
             "job_coaching.insertion.plan": plan,
             "job_coaching.plan.review": self.env["job_coaching.plan.review"].create(
-                {"plan_id": plan.id, "date": "2026-05-05", "motivation": "4", "self_confidence": "3"}
+                {
+                    "plan_id": plan.id,
+                    "date": "2026-05-05",
+                    "motivation": "4",
+                    "self_confidence": "3",
+                }
             ),
             "job_coaching.plan.action": self.env["job_coaching.plan.action"].create(
                 {"plan_id": plan.id, "name": f"Action {tag}", "action_type": "training"}
@@ -171,7 +176,7 @@ class TestPersonRights(EmploymentCase):
         theirs = self._one_of_each(self.other, "theirs")
         self.assertEqual(sorted(mine), sorted(linked), "a linked model without a record here")
         for records in (mine, theirs):
-            for model, link in linked.items():
+            for model in linked:
                 self.assertEqual(len(records[model]), 1, model)
         self.assertEqual({r[linked[m]] for m, r in mine.items()}, {self.person})
         self.assertEqual({r[linked[m]] for m, r in theirs.items()}, {self.other})
@@ -220,7 +225,9 @@ class TestPersonRights(EmploymentCase):
         records = self._one_of_each(self.other, "theirs")
         self.assertEqual(sorted(records), sorted(self._linked_models()))
         ids = {model: record.ids for model, record in records.items()}
-        ids["job_coaching.office.hours"] = records["job_coaching.office.hours.visit"].office_hours_id.ids
+        ids["job_coaching.office.hours"] = records[
+            "job_coaching.office.hours.visit"
+        ].office_hours_id.ids
         ids["job_coaching.workshop"] = self.workshop.ids
         ids["job_coaching.vacancy"] = self.vacancy.ids
         deleted = dict(ids)
@@ -249,7 +256,7 @@ class TestPersonRights(EmploymentCase):
         self.env.flush_all()
         for model, model_ids in deleted.items():
             self.env.cr.execute(
-                f"SELECT count(*) FROM {self.env[model]._table} WHERE id IN %s",  # noqa: S608
+                f"SELECT count(*) FROM {self.env[model]._table} WHERE id IN %s",
                 [tuple(model_ids)],
             )
             self.assertEqual(self.env.cr.fetchone()[0], 0, f"{model} rows left")

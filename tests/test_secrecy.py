@@ -366,8 +366,8 @@ class TestSecrecy(HttpCase):
         """A search for the record finds nothing when the user may read the
         model (the rules hide it); without the right to read the model, the
         search itself is refused with an access error."""
-        may_read = self.env["ir.model.access"].with_user(user).check(
-            model, "read", raise_exception=False
+        may_read = (
+            self.env["ir.model.access"].with_user(user).check(model, "read", raise_exception=False)
         )
         if may_read:
             found = self.rpc(user, model, "search", [("id", "=", record_id)])
@@ -541,7 +541,9 @@ class TestSecrecy(HttpCase):
         )
         # Another CPAS's file is no business of this one: the number is taken here.
         self.assertEqual(
-            self._stored(self.env["job_coaching.beneficiary"].browse(created), ["company_id", "niss"]),
+            self._stored(
+                self.env["job_coaching.beneficiary"].browse(created), ["company_id", "niss"]
+            ),
             {"company_id": self.company_a, "niss": foreign_number},
         )
 

@@ -103,7 +103,9 @@ class TestSubsidyAccess(SubsidyCase):
         self.assertEqual(
             line.with_user(self.coordinator).read(["amount"]), [{"id": line.id, "amount": -120.0}]
         )
-        self.assertEqual(account.with_user(self.coordinator).read(["name"])[0]["name"], account.name)
+        self.assertEqual(
+            account.with_user(self.coordinator).read(["name"])[0]["name"], account.name
+        )
         for attempt in (
             lambda: line.with_user(self.coordinator).write({"amount": -1}),
             lambda: line.with_user(self.coordinator).unlink(),
@@ -148,9 +150,7 @@ class TestSubsidyAccess(SubsidyCase):
             self.employee.with_user(self.finance).read(["name"]),
             [{"id": self.employee.id, "name": "Test Agent"}],
         )
-        self.assertEqual(
-            self.allocation.with_user(self.finance).employee_id.name, "Test Agent"
-        )
+        self.assertEqual(self.allocation.with_user(self.finance).employee_id.name, "Test Agent")
 
     def test_finance_sees_no_beneficiary(self):
         self._create_beneficiary()

@@ -114,10 +114,14 @@ class TestVacancyMatching(EmploymentCase):
         fits = {"lang_ids": [(6, 0, self.lang_fr.ids)], "birth_date": "1980-05-05"}
         outside = {"street": "Rue Neuve 2", "zip": "1000", "city": "Bruxelles"}
         closed = self._create_beneficiary(first_name="Closed", **fits)
-        self.Exit.create({"beneficiary_id": closed.id, "date": "2026-02-20", "reason": "lost_contact"})
+        self.Exit.create(
+            {"beneficiary_id": closed.id, "date": "2026-02-20", "reason": "lost_contact"}
+        )
         self.assertEqual(closed.stage_id.pathway_step, "closed")
         followed = self._create_beneficiary(first_name="Followed", **fits)
-        self.Exit.create({"beneficiary_id": followed.id, "date": "2026-02-20", "reason": "training"})
+        self.Exit.create(
+            {"beneficiary_id": followed.id, "date": "2026-02-20", "reason": "training"}
+        )
         self.assertEqual(followed.stage_id.pathway_step, "follow_up")
         minor_resident = self._create_beneficiary(
             first_name="Minor", **{**fits, "birth_date": "2010-01-01"}
@@ -138,9 +142,7 @@ class TestVacancyMatching(EmploymentCase):
             **outside,
         )
         # (The override makes a resident eligible, not someone living outside.)
-        self.assertEqual(
-            (actiris_outside.is_eligible, actiris_outside.in_zone), (False, False)
-        )
+        self.assertEqual((actiris_outside.is_eligible, actiris_outside.in_zone), (False, False))
         self.assertEqual((no_birth_date.is_eligible, no_birth_date.in_zone), (False, True))
         lines, _order = self._ranking(user=self.coordinator)
         people = self.Beneficiary.browse(lines)
@@ -266,7 +268,10 @@ class TestVacancyMatching(EmploymentCase):
         """Employers and vacancies: the contract types and the requirements."""
         Vacancy = self.Vacancy.with_user(self.agent)
         self.assertEqual(
-            [key for key, _label in Vacancy._fields["contract_type"]._description_selection(self.env)],
+            [
+                key
+                for key, _label in Vacancy._fields["contract_type"]._description_selection(self.env)
+            ],
             [
                 "art60",
                 "art61",
@@ -294,8 +299,16 @@ class TestVacancyMatching(EmploymentCase):
         self.assertEqual(
             Vacancy.search_read(
                 [("id", "=", vacancy.id)],
-                ["contract_type", "positions", "weekly_hours", "place", "driving_licence_required",
-                 "education_level", "skills", "lang_ids"],
+                [
+                    "contract_type",
+                    "positions",
+                    "weekly_hours",
+                    "place",
+                    "driving_licence_required",
+                    "education_level",
+                    "skills",
+                    "lang_ids",
+                ],
             ),
             [
                 {
