@@ -66,3 +66,4 @@ from . import test_secrecy
 # platform
 from . import test_crons
 from . import test_platform
+from . import test_readme_claims

@@ -32,7 +32,7 @@ class TestAccompanimentUi(HttpCase):
         session = self.env["job_coaching.session"].search([("beneficiary_id", "=", person.id)])
         self.assertEqual(session.state, "done")
         self.assertEqual(session.user_id, agent)
-        self.assertTrue(session.event_id)
+        self.assertEqual(session.event_id.user_id, agent)
         self.assertEqual(person.stage_id.pathway_step, "assessment")
         self.assertEqual(workshop.registration_ids.beneficiary_id, person)
         self.assertEqual(workshop.registration_ids.attendance, "attended")

@@ -1,12 +1,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import io
+import re
 import zipfile
 from datetime import date
 
 import openpyxl
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
 
 from .common import MANAGER_GROUP
@@ -512,6 +513,46 @@ class TestActivityReport(EmploymentCase):
         self.assertNotIn(self.p3, rows.beneficiary_id)
         self.assertIn(self.p1, rows.beneficiary_id)
 
+    def test_an_agent_counts_the_files_shared_with_them(self):
+        """Security: the report and the analysis cover an agent's own files
+        and the files shared with them (agent B's P3 here, counted by hand:
+        1 person accompanied, 1 session done, 1 no-show, 1 art. 60 running)."""
+        self.p3.shared_user_ids = [(4, self.agent.id)]
+        self.env.invalidate_all()
+        values = self._values(user=self.agent)
+        self.assertEqual(values["accompanied"], 3 + 1)
+        self.assertEqual(values["totals"]["session_done"], 7 + 1)
+        self.assertEqual(values["totals"]["no_show"], 2 + 1)
+        self.assertEqual(values["art60_running"], 1 + 1)
+        rows = self.env["job_coaching.activity.report"].with_user(self.agent).search([])
+        own = self.p1 | self.p2 | self.p4 | self.p5 | self.p6 | self.p7
+        self.assertEqual(rows.beneficiary_id - own, self.p3)
+
+    def test_the_analysis_counts_events_by_each_dimension(self):
+        """Activity Analysis: pivot and graph of every event, by month, agent,
+        residence, status... Counted by hand from the March sessions above:
+        done P1 5, P2 1, P3 1 (agent B), P5 1; no-shows P1, P3 (B), P4."""
+        action = self.env.ref("job_coaching.job_coaching_activity_report_action")
+        self.assertEqual(action.view_mode, "pivot,graph")
+        Analysis = self.env["job_coaching.activity.report"].with_user(self.coordinator)
+        march = [("date", ">=", MARCH[0]), ("date", "<=", MARCH[1])]
+
+        def by(groupby):
+            return {
+                key: (done, missed)
+                for key, done, missed in Analysis._read_group(
+                    march, [groupby], ["session_done:sum", "no_show:sum"]
+                )
+            }
+
+        self.assertEqual(by("user_id"), {self.agent: (7, 2), self.agent_2: (1, 1)})
+        self.assertEqual(by("in_zone"), {True: (7, 3), False: (1, 0)})
+        self.assertEqual(
+            by("cpas_status"),
+            {"ris": (5, 1), "known_no_aid": (1, 0), "equivalent_aid": (1, 1), "unknown": (1, 1)},
+        )
+        self.assertEqual(by("date:month"), {date(2021, 3, 1): (8, 3)})
+
     def test_finance_cannot_run_the_report(self):
         with self.assertRaises(AccessError):
             self._values(user=self.finance)
@@ -661,17 +702,38 @@ class TestActivityReport(EmploymentCase):
         self.assertEqual(numbers["Sessions done"], 7)
 
     def test_pdf_renders_in_the_users_language(self):
+        """In the reader's language: the template's own strings (the heading, a
+        label), a selection's labels, a record's translated name, the numbers'
+        decimal separator, and the refusals of the report's form."""
         Lang = self.env["res.lang"]
         Lang._activate_lang("fr_BE")
         self.env["job_coaching.target"].search([("name", "=", "Accompanied")]).with_context(
             lang="fr_BE"
         ).name = "Objectif : accompagner (FR)"
+        # (code, heading of the template, a label of the template, a status,
+        #  the refusal of a period that ends before it starts)
+        expected = {
+            "en_US": (
+                "<h2>Activity Report</h2>",
+                "<strong>Difficulties</strong>",
+                "Integration income (RIS)",
+                "The period ends before it starts: set its end after 2021-03-01.",
+            ),
+            "fr_BE": (
+                "<h2>Rapport d'activités</h2>",
+                "<strong>Difficultés</strong>",
+                "Revenu d&#39;intégration (RIS)",
+                "La période se termine avant de commencer : indiquez une fin après le 2021-03-01.",
+            ),
+            "nl_BE": (
+                "<h2>Activiteitenverslag</h2>",
+                "<strong>Moeilijkheden</strong>",
+                "Leefloon",
+                "De periode eindigt voor ze begint: geef een einde na 2021-03-01 op.",
+            ),
+        }
         rendered = {}
-        for code, word in (
-            ("en_US", "Integration income (RIS)"),
-            ("fr_BE", "Revenu d&#39;intégration (RIS)"),
-            ("nl_BE", "Leefloon"),
-        ):
+        for code, (heading, label, status, refusal) in expected.items():
             Lang._activate_lang(code)
             self.env["ir.module.module"].search(
                 [("name", "=", "job_coaching")]
@@ -680,19 +742,26 @@ class TestActivityReport(EmploymentCase):
                 self.env, login=f"jc_coord_{code}", groups=MANAGER_GROUP, lang=code
             )
             wizard = self._wizard(user)
+            wizard.difficulties = "Few rooms"
             html, _format = (
                 self.env["ir.actions.report"]
                 .with_user(user)
                 ._render_qweb_html("job_coaching.report_activity", wizard.ids)
             )
             rendered[code] = html.decode()
-            self.assertIn(word, rendered[code])
-        self.assertNotIn("Integration income (RIS)", rendered["fr_BE"])
+            for text in (heading, label, status):
+                self.assertIn(text, rendered[code], code)
+            with self.assertRefused(ValidationError, re.escape(refusal)):
+                wizard.with_user(user).with_context(lang=code).write({"date_to": "2021-02-28"})
+        for code in ("fr_BE", "nl_BE"):
+            for text in expected["en_US"][:3]:
+                self.assertNotIn(text, rendered[code], code)
         # the target's name in the reader's language, once
         self.assertIn("Objectif : accompagner (FR)", rendered["fr_BE"])
         self.assertNotIn("Objectif : accompagner (FR)", rendered["en_US"])
         # decimals with the reader's separator: 4.5 / 5 for the employers' ratings
         self.assertIn("4,50", rendered["fr_BE"])
+        self.assertIn("4,50", rendered["nl_BE"])
         self.assertIn("4.50", rendered["en_US"])
         self.assertIn("Activity Report", rendered["en_US"])
         self.assertIn("Partner organisation", rendered["en_US"])

@@ -413,4 +413,5 @@ class TestArt60Duration(EmploymentCase):
             (date(2026, 3, 1), False, 0, 0, 312),
         )
         self.assertIn("18 July 2025", after.legal_source)
-        self.assertTrue(all(before.mapped("legal_source")))
+        self.assertEqual(len(before), 3)
+        self.assertEqual([bool(source) for source in before.mapped("legal_source")], [True] * 3)

@@ -188,7 +188,7 @@ class TestCaseloadImport(JobCoachingCase):
 
     def test_template_ships_and_imports(self):
         [template] = self.Beneficiary.get_import_templates()
-        self.assertTrue(template["label"])
+        self.assertEqual(template["label"], "Import Template for Beneficiaries")
         path = template["template"].lstrip("/")
         with file_open(path, "rb") as handle:
             content = handle.read()
@@ -208,9 +208,25 @@ class TestCaseloadImport(JobCoachingCase):
         preview = wizard.parse_preview(options)
         self.assertNotIn("error", preview, preview)
         fields = [preview["matches"][index][0] for index in range(len(preview["headers"]))]
-        self.assertIn("niss", fields)
-        self.assertIn("user_id", fields)
+        # The columns the README names, in that order.
+        self.assertEqual(
+            fields,
+            [
+                "first_name",
+                "last_name",
+                "niss",
+                "birth_date",
+                "mobile",
+                "email",
+                "street",
+                "zip",
+                "city",
+                "cpas_status",
+                "user_id",
+            ],
+        )
         # The template's example rows go through a test run without an error.
         result = wizard.execute_import(fields, preview["headers"], options, dryrun=True)
         self.assertFalse(result["messages"], result["messages"])
-        self.assertTrue(result["ids"])
+        self.assertEqual(len(result["ids"]), 2)
+        self.assertFalse(self.Beneficiary.search([("last_name", "in", ("Example", "Voorbeeld"))]))

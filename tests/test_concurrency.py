@@ -23,7 +23,6 @@ class TestConcurrency(BaseCase):
     def setUp(self):
         super().setUp()
         self.registry = Registry(get_db_name())
-        self.created = []
         # The test runner holds the registry lock for the whole run; the
         # transactions of this test run in threads of their own (as the HTTP
         # workers of a real server do), so they must not wait for it.
@@ -31,33 +30,21 @@ class TestConcurrency(BaseCase):
         patcher.start()
         self.addCleanup(patcher.stop)
 
-    def tearDown(self):
-        with self.registry.cursor() as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {})
-            env["job_coaching.beneficiary"].browse(self.created).exists().with_context(
-                _force_unlink=True
-            ).unlink()
-        super().tearDown()
-
-    def _create_in_new_transaction(self, vals, started, release, outcome):
-        """Create a beneficiary in its own transaction (see _in_new_transaction)."""
-        self._in_new_transaction(
-            lambda env: env["job_coaching.beneficiary"].create(vals), started, release, outcome
-        )
-
     def _in_new_transaction(self, action, started, release, outcome):
         """Run ``action(env)`` in its own transaction; wait for ``release``
-        before committing."""
+        before committing. ``outcome`` gets the record's model and id, then
+        "committed", or the error."""
         try:
             with self.registry.cursor() as cr:
                 env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
                 record = action(env)
                 env.flush_all()
-                outcome["id"] = record.id
+                outcome["record"] = (record._name, record.ids)
                 started.set()
                 release.wait(10)
                 # Two real transactions are the point of this test.
                 cr.commit()  # pylint: disable=invalid-commit
+                outcome["committed"] = True
         except IntegrityError as error:
             outcome["error"] = error
         except Exception as error:
@@ -68,29 +55,53 @@ class TestConcurrency(BaseCase):
     def _race(self, first_action, second_action):
         """Run two transactions doing the same thing: the first inserts and
         waits; the second's Python checks see nothing committed, its INSERT
-        waits on the first's lock until the first commits. Return the outcomes."""
+        waits on the first's lock until the first commits. Both threads are
+        waited for; whatever either committed is deleted at the end of the
+        test, whatever happens. Return both outcomes."""
         first_started, first_release, first = threading.Event(), threading.Event(), {}
         second_started, second_release, second = threading.Event(), threading.Event(), {}
+        self.addCleanup(self._delete_committed, first, second)
         one = threading.Thread(
             target=self._in_new_transaction,
             args=(first_action, first_started, first_release, first),
         )
-        one.start()
-        first_started.wait(10)
-        self.assertIn("id", first, first.get("other"))
         two = threading.Thread(
             target=self._in_new_transaction,
             args=(second_action, second_started, second_release, second),
         )
-        with mute_logger("odoo.sql_db"):
-            two.start()
-            self._wait_for_a_lock_wait()
+        try:
+            one.start()
+            self.assertTrue(first_started.wait(10), "the first transaction never inserted")
+            self.assertIn("record", first, first.get("other"))
+            with mute_logger("odoo.sql_db"):
+                two.start()
+                self._wait_for_a_lock_wait()
+                first_release.set()
+                one.join(20)
+                second_release.set()
+                two.join(20)
+        finally:
+            # Never leave a transaction waiting, even when an assertion failed.
             first_release.set()
-            one.join(20)
             second_release.set()
-            two.join(20)
-        self.assertNotIn("other", second, second.get("other"))
+            for thread in (one, two):
+                if thread.is_alive():
+                    thread.join(20)
+        self.assertFalse(one.is_alive(), "the first transaction never finished")
+        self.assertFalse(two.is_alive(), "the second transaction never finished")
+        # The first committed; the second was refused by the database.
+        self.assertEqual(sorted(first), ["committed", "record"], first.get("other"))
+        self.assertEqual(sorted(second), ["error"], second.get("other"))
         return first, second
+
+    def _delete_committed(self, *outcomes):
+        """Delete what the transactions of the race committed."""
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
+            for outcome in outcomes:
+                if outcome.get("committed"):
+                    model, ids = outcome["record"]
+                    env[model].browse(ids).exists().with_context(_force_unlink=True).unlink()
 
     def _commit_fixture(self, build, clean):
         """Commit what ``build(env)`` creates (both transactions must see it);
@@ -124,38 +135,26 @@ class TestConcurrency(BaseCase):
             time.sleep(0.1)
         self.fail("the second transaction never waited for the first")
 
+    def _count(self, query, params):
+        with self.registry.cursor() as cr:
+            cr.execute(query, params)
+            return cr.fetchall()
+
     def test_register_number_unique_under_concurrency(self):
         number = make_register_number(date(1979, 12, 24), 501)
         vals = {"first_name": "Twin", "last_name": "Transaction", "niss": number}
-        first_started, first_release, first = threading.Event(), threading.Event(), {}
-        second_started, second_release, second = threading.Event(), threading.Event(), {}
-        one = threading.Thread(
-            target=self._create_in_new_transaction,
-            args=(dict(vals), first_started, first_release, first),
-        )
-        one.start()
-        first_started.wait(10)
-        self.assertIn("id", first)
-        # The second transaction's Python check sees nothing committed yet;
-        # its INSERT waits on the unique index until the first commits.
-        two = threading.Thread(
-            target=self._create_in_new_transaction,
-            args=(dict(vals, first_name="Other"), second_started, second_release, second),
-        )
-        with mute_logger("odoo.sql_db"):
-            two.start()
-            self._wait_for_a_lock_wait()
-            first_release.set()
-            one.join(20)
-            second_release.set()
-            two.join(20)
-        self.created = [first["id"]]
-        self.assertNotIn("other", second)
-        self.assertIn("error", second, "the database let a second file take the number")
+
+        def create(first_name):
+            return lambda env: env["job_coaching.beneficiary"].create(
+                dict(vals, first_name=first_name)
+            )
+
+        first, second = self._race(create("Twin"), create("Other"))
         self.assertIn("job_coaching_beneficiary_niss_company_uniq", str(second["error"]))
-        with self.registry.cursor() as cr:
-            cr.execute("SELECT count(*) FROM job_coaching_beneficiary WHERE niss = %s", (number,))
-            self.assertEqual(cr.fetchone()[0], 1)
+        rows = self._count(
+            "SELECT id, first_name FROM job_coaching_beneficiary WHERE niss = %s", (number,)
+        )
+        self.assertEqual(rows, [(first["record"][1][0], "Twin")])
 
     def test_monthly_personnel_posting_once_under_concurrency(self):
         def build(env):
@@ -203,16 +202,15 @@ class TestConcurrency(BaseCase):
             allocation = env["job_coaching.staff.allocation"].browse(ids["allocation"])
             return allocation._post_cost("2026-03-01")
 
-        _first, second = self._race(post, post)
-        self.assertIn("error", second, "the database let a month be posted twice")
+        first, second = self._race(post, post)
         self.assertIn("allocation_month_unique", str(second["error"]))
-        with self.registry.cursor() as cr:
-            cr.execute(
-                "SELECT count(*) FROM job_coaching_staff_cost_posting "
-                "WHERE allocation_id = %s AND month = '2026-03-01'",
-                ids["allocation"][:1],
-            )
-            self.assertEqual(cr.fetchone()[0], 1)
+        rows = self._count(
+            "SELECT id, amount FROM job_coaching_staff_cost_posting "
+            "WHERE allocation_id = %s AND month = '2026-03-01'",
+            ids["allocation"][:1],
+        )
+        # 4000 a month at half time, posted once: the first transaction's.
+        self.assertEqual(rows, [(first["record"][1][0], 2000.0)])
 
     def test_exit_followup_once_under_concurrency(self):
         def build(env):
@@ -240,13 +238,10 @@ class TestConcurrency(BaseCase):
                 {"exit_id": ids["exit"][0], "offset_months": "3", "date_due": "2025-04-15"}
             )
 
-        _first, second = self._race(follow_up, follow_up)
-        self.assertIn("error", second, "the database let an exit be followed up twice")
+        first, second = self._race(follow_up, follow_up)
         self.assertIn("exit_offset_uniq", str(second["error"]))
-        with self.registry.cursor() as cr:
-            cr.execute(
-                "SELECT count(*) FROM job_coaching_exit_followup "
-                "WHERE exit_id = %s AND offset_months = '3'",
-                ids["exit"][:1],
-            )
-            self.assertEqual(cr.fetchone()[0], 1)
+        rows = self._count(
+            "SELECT id FROM job_coaching_exit_followup WHERE exit_id = %s AND offset_months = '3'",
+            ids["exit"][:1],
+        )
+        self.assertEqual(rows, [(first["record"][1][0],)])

@@ -47,7 +47,11 @@ class TestCpasStatus(EmploymentCase):
         # The same person, once on integration income, may be placed.
         person = self.people["unemployment_excluded"]
         person.with_user(self.agent).cpas_status = "ris"
-        self.assertTrue(Contract.create(self._contract_vals(person)))
+        contract = Contract.create(self._contract_vals(person))
+        self.assertEqual(
+            self.Contract.search([("beneficiary_id", "=", person.id)]),
+            contract.with_user(self.env.user),
+        )
 
     def test_the_search_filters_find_each_status(self):
         arch = etree.fromstring(

@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
@@ -78,6 +78,82 @@ class TestEmploymentAccess(EmploymentCase):
         with self.assertRaises(AccessError), mute_logger("odoo.models"):
             self.Contract.with_user(self.agent).create(self._contract_vals(self.theirs))
 
+    def test_agent_works_on_the_files_shared_with_them(self):
+        """Security: applications, art. 60 contracts, evaluations, exits and
+        follow-ups of a file shared with an agent are the agent's too: read,
+        written, created."""
+        self.theirs.shared_user_ids = [(4, self.agent.id)]
+        self.env.invalidate_all()
+        for model in PERSONAL_MODELS:
+            with self.subTest(model=model):
+                visible = (
+                    self.env[model]
+                    .with_user(self.agent)
+                    .search([("id", "in", self._all(model).ids)])
+                )
+                self.assertEqual(visible, self._all(model))
+        contract = self.records[self.theirs]["job_coaching.art60.contract"]
+        contract.with_user(self.agent).write({"tutor": "Shared tutor"})
+        evaluation = self.Evaluation.with_user(self.agent).create(
+            {"contract_id": contract.id, "date": "2026-07-01", "evaluation_type": "other"}
+        )
+        exit_ = self.Exit.with_user(self.agent).create(
+            {"beneficiary_id": self.theirs.id, "reason": "training", "date": "2026-08-01"}
+        )
+        followup = self.Followup.with_user(self.agent).create(
+            {"exit_id": exit_.id, "offset_months": "3", "date_due": "2026-11-01"}
+        )
+        application = self.Application.with_user(self.agent).create(
+            {
+                "vacancy_id": self._create_vacancy(title="Shared").id,
+                "beneficiary_id": self.theirs.id,
+            }
+        )
+        self.env.invalidate_all()
+        self.assertEqual(contract.with_user(self.agent).tutor, "Shared tutor")
+        for record in (evaluation, exit_, followup, application):
+            self.assertEqual(record.beneficiary_id, self.theirs, record._name)
+        # Not shared any more: out of reach again.
+        self.theirs.shared_user_ids = [(3, self.agent.id)]
+        self.env.invalidate_all()
+        with self.assertRaises(AccessError), mute_logger("odoo.models"):
+            contract.with_user(self.agent).read(["tutor"])
+
+    def test_partners_rights_of_each_group(self):
+        """Security: agents and coordinators read, write and create employers
+        and contacts (not delete); finance only reads them."""
+        Partner = self.env["res.partner"]
+        for user in (self.agent, self.coordinator):
+            employer = Partner.with_user(user).create(
+                {"name": f"Bakery of {user.name}", "is_company": True, "is_employer": True}
+            )
+            contact = Partner.with_user(user).create(
+                {"name": f"Contact of {user.name}", "parent_id": employer.id}
+            )
+            self.employer.with_user(user).write({"phone": "+32 2 000 00 00"})
+            self.env.invalidate_all()
+            self.assertEqual(
+                Partner.with_user(user).search_read(
+                    [("id", "in", (employer | contact).ids)], ["name"], order="id"
+                ),
+                [
+                    {"id": employer.id, "name": f"Bakery of {user.name}"},
+                    {"id": contact.id, "name": f"Contact of {user.name}"},
+                ],
+            )
+            with self.assertRaises(AccessError), mute_logger("odoo.models"):
+                contact.with_user(user).unlink()
+        self.env.invalidate_all()
+        self.assertEqual(
+            self.employer.with_user(self.finance).read(["name"]),
+            [{"id": self.employer.id, "name": "Test Kitchen"}],
+        )
+        with self.assertRaises(AccessError), mute_logger("odoo.models"):
+            Partner.with_user(self.finance).create({"name": "Finance's supplier"})
+        with self.assertRaises(AccessError), mute_logger("odoo.models"):
+            self.employer.with_user(self.finance).write({"name": "Renamed"})
+        self.assertEqual(self.employer.name, "Test Kitchen")
+
     def test_agent_works_on_own_caseload(self):
         contract = self.records[self.mine]["job_coaching.art60.contract"].with_user(self.agent)
         contract.write({"tutor": "Sophie"})
@@ -88,8 +164,21 @@ class TestEmploymentAccess(EmploymentCase):
 
     def test_every_agent_sees_vacancies_and_employers(self):
         for user in (self.agent, self.agent_2):
-            vacancy = self.vacancy.with_user(user)
-            self.assertEqual(vacancy.title, "Kitchen assistant")
+            # What each agent's own request reads: nothing from the cache.
+            self.env.invalidate_all()
+            self.assertEqual(
+                self.Vacancy.with_user(user).search_read(
+                    [("id", "=", self.vacancy.id)], ["title", "employer_id"]
+                ),
+                [
+                    {
+                        "id": self.vacancy.id,
+                        "title": "Kitchen assistant",
+                        "employer_id": (self.employer.id, "Test Kitchen"),
+                    }
+                ],
+            )
+            self.env.invalidate_all()
             employer = self.employer.with_user(user)
             self.assertEqual(employer.job_coaching_vacancy_count, 1)
         new_employer = (
@@ -105,6 +194,8 @@ class TestEmploymentAccess(EmploymentCase):
             vacancy.unlink()
 
     def test_coordinator_sees_and_deletes_everything(self):
+        # What the coordinator's own request reads: nothing from the cache.
+        self.env.invalidate_all()
         for model in PERSONAL_MODELS:
             with self.subTest(model=model):
                 visible = (
@@ -113,6 +204,30 @@ class TestEmploymentAccess(EmploymentCase):
                     .search([("id", "in", self._all(model).ids)])
                 )
                 self.assertEqual(visible, self._all(model))
+        # Deletes them, both agents' records (dependents first), and the vacancy.
+        ids = {model: self._all(model).ids for model in PERSONAL_MODELS}
+        # Two of each (one per agent), and two scores per evaluation (two criteria).
+        expected = dict.fromkeys(ids, 2)
+        expected["job_coaching.art60.evaluation.line"] = 4
+        self.assertEqual({model: len(ids[model]) for model in ids}, expected)
+        self.env.invalidate_all()
+        for model in (
+            "job_coaching.exit.followup",
+            "job_coaching.exit",
+            "job_coaching.art60.evaluation.line",
+            "job_coaching.art60.evaluation",
+            "job_coaching.art60.contract",
+            "job_coaching.application",
+        ):
+            self.env[model].with_user(self.coordinator).browse(ids[model]).unlink()
+        self.vacancy.with_user(self.coordinator).unlink()
+        self.env.flush_all()
+        for model, model_ids in [*ids.items(), ("job_coaching.vacancy", self.vacancy.ids)]:
+            self.env.cr.execute(
+                f"SELECT count(*) FROM {self.env[model]._table} WHERE id IN %s",
+                [tuple(model_ids)],
+            )
+            self.assertEqual(self.env.cr.fetchone()[0], 0, f"{model} rows left")
         rule = self.env["job_coaching.art60.duration.rule"].with_user(self.coordinator)
         rule.search([], limit=1).working_days = 300
 
@@ -131,7 +246,8 @@ class TestEmploymentAccess(EmploymentCase):
 
     def test_agent_cannot_configure(self):
         Rule = self.env["job_coaching.art60.duration.rule"].with_user(self.agent)
-        self.assertTrue(Rule.search([]))
+        self.env.invalidate_all()
+        self.assertEqual(Rule.search([]), self.rules)
         with self.assertRaises(AccessError), mute_logger("odoo.models"):
             Rule.search([], limit=1).working_days = 1
 
@@ -142,3 +258,19 @@ class TestEmploymentAccess(EmploymentCase):
             [("id", "in", (hidden | self.vacancy).ids)]
         )
         self.assertEqual(visible, self.vacancy)
+
+    def test_a_link_out_of_reach_is_answered_as_a_missing_one(self):
+        """Security: a link to a record the user may not read gets the same
+        answer as a link to a record that does not exist."""
+        other_company = self.env["res.company"].create({"name": "CPAS Voisin"})
+        hidden = self._create_vacancy(company_id=other_company.id, title="Elsewhere")
+        missing = self.Vacancy.search([], order="id desc", limit=1).id + 1000
+        answers = []
+        for vacancy_id in (hidden.id, missing):
+            with self.assertRefused(ValidationError, "no such record that you may use") as caught:
+                self.Application.with_user(self.agent).create(
+                    {"vacancy_id": vacancy_id, "beneficiary_id": self.mine.id}
+                )
+            answers.append(str(caught.exception))
+        self.assertEqual(answers[0], answers[1])
+        self.assertNotIn("Elsewhere", answers[0])

@@ -105,4 +105,4 @@ class TestExitFollowup(EmploymentCase):
         self._record_exits()
         with self.assertRefused(UserError, "archive them instead"):
             self.worker.unlink()
-        self.assertTrue(self.worker.exists())
+        self.assertEqual(self.Beneficiary.search([("id", "=", self.worker.id)]), self.worker)

@@ -33,13 +33,22 @@ BAD_VALUES = {
 # Stored models of the add-on that each role may create, at the least: a model
 # that drops out of the registry walk below (renamed, made abstract) fails here.
 MIN_MODELS = {"agent": 20, "coordinator": 8, "finance": 4}
+EN = {"lang": "en_US"}
+NOT_A_CONDITION = "This search cannot be run: %s is not a condition."
+# Malformed searches and their one answer: a ValidationError with this message
+# (the terms come back as JSON lists).
 BAD_DOMAINS = [
-    [("no_such_field", "=", 1)],
-    [("name", "no_such_operator", "x")],
-    [(INJECTION, "=", 1)],
-    "not a domain",
-    [("id", "in", "abc")],
-    [("name", "=", INJECTION)],  # a valid domain: must simply find nothing
+    ([("no_such_field", "=", 1)], NOT_A_CONDITION % "['no_such_field', '=', 1]"),
+    ([("name", "no_such_operator", "x")], NOT_A_CONDITION % "['name', 'no_such_operator', 'x']"),
+    ([(INJECTION, "=", 1)], NOT_A_CONDITION % repr([INJECTION, "=", 1])),
+    ("not a domain", "A search needs a list of conditions."),
+    ([("id", "in", "abc")], NOT_A_CONDITION % "['id', 'in', 'abc']"),
+    # a path that goes on through a field that leads nowhere
+    (
+        [("create_date.no_such_part", "=", 1)],
+        NOT_A_CONDITION % "['create_date.no_such_part', '=', 1]",
+    ),
+    ([("id.name", "=", 1)], NOT_A_CONDITION % "['id.name', '=', 1]"),
 ]
 
 
@@ -357,6 +366,19 @@ class TestHostileInput(HttpCase):
         ]
         return records.read(names)
 
+    def _injected_searches(self, model):
+        """Valid searches carrying the injection as a value: on the model's own
+        text fields and through a link to another model."""
+        Model = self.env[model]
+        texts = [
+            name
+            for name, field in Model._fields.items()
+            if field.type == "char" and field.store and not field.groups
+        ]
+        return [[(name, "=", INJECTION)] for name in texts[:2]] + [
+            [("create_uid.login", "=", INJECTION)]
+        ]
+
     def _fields_to_try(self, model):
         Model = self.env[model]
         for name, field in Model._fields.items():
@@ -389,7 +411,7 @@ class TestHostileInput(HttpCase):
         missing = sorted(set(models) - set(self.FACTORIES))
         self.assertFalse(missing, f"no factory of valid values for {missing}")
         self.caller = user
-        tried, unclean, accepted_bad = 0, [], []
+        tried, unclean, accepted_bad, bad_searches = 0, [], [], []
         for model in sorted(models):
             factory = self.FACTORIES[model]
             record_id = self._call(model, "create", [factory(self)])[0]
@@ -416,16 +438,24 @@ class TestHostileInput(HttpCase):
             self.env.invalidate_all()
             if not accepted_bad:
                 self.assertEqual(self._snapshot(model), before, f"rows of {model} changed")
-            for domain in BAD_DOMAINS:
+            for domain, message in BAD_DOMAINS:
                 tried += 1
                 try:
                     with mute_logger("odoo.http"):
-                        self._call(model, "search", domain)
+                        found = self._call(model, "search", domain, context=EN)
                 except RpcError as error:
-                    if not error.clean:
-                        unclean.append(
-                            (model, "search", str(domain)[:40], "", error.data.get("name"))
-                        )
+                    outcome = (error.data.get("name"), error.message)
+                else:
+                    outcome = ("accepted", found)
+                if outcome != ("odoo.exceptions.ValidationError", message):
+                    bad_searches.append((model, str(domain)[:40], outcome))
+            # A valid search whose value is an injection finds nothing, and
+            # the table is still there.
+            for domain in self._injected_searches(model):
+                tried += 1
+                found = self._call(model, "search", domain, context=EN)
+                if found != []:
+                    bad_searches.append((model, str(domain)[:40], ("found", found)))
         _logger.info(
             "hostile input as %s: %s models, %s payloads tried, %s unclean errors, "
             "%s bad values accepted",
@@ -437,6 +467,9 @@ class TestHostileInput(HttpCase):
         )
         self.assertFalse(unclean, "\n".join(map(str, unclean[:40])))
         self.assertFalse(accepted_bad, "\n".join(map(str, accepted_bad[:40])))
+        self.assertFalse(bad_searches, "\n".join(map(str, bad_searches[:40])))
+        self.env.cr.execute("SELECT to_regclass('job_coaching_beneficiary')::text")
+        self.assertEqual(self.env.cr.fetchone()[0], "job_coaching_beneficiary")
         self.assertGreater(tried, 20 * len(models))
 
     def test_agent(self):

@@ -158,6 +158,7 @@ class TestInsertionPlan(JobCoachingCase):
                 plan.with_user(user).read(["job_title"])
             with self.subTest(user=user.login), self.assertRaises(AccessError):
                 plan.review_ids.with_user(user).read(["comment"])
+        self.env.invalidate_all()
         self.assertEqual(plan.with_user(self.coordinator).job_title, "Cook")
         action = self.person.with_user(self.agent).action_open_insertion_plan()
         self.assertEqual(action["res_id"], plan.id)

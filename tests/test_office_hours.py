@@ -1,9 +1,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import Form, tagged
+from odoo.tests import Form, new_test_user, tagged
 from odoo.tools import mute_logger
 
-from .common import JobCoachingCase
+from .common import USER_GROUP, JobCoachingCase
 
 
 @tagged("post_install", "-at_install")
@@ -144,6 +144,30 @@ class TestOfficeHours(JobCoachingCase):
             wizard.action_generate()
         self.assertEqual(self.OfficeHours.search_count([]), count)
 
+    def test_a_visit_is_read_by_the_host_and_by_the_agents_of_the_file(self):
+        """Security: an office-hours visit belongs to the agent holding the
+        office hours and to the agents of the visitor's file (own or shared)."""
+        third = new_test_user(self.env, login="jc_agent_3", groups=USER_GROUP, name="Agent C")
+        hours = self._office_hours(user=self.agent_2, user_id=self.agent_2.id)
+        person = self._create_beneficiary(first_name="Visitor", user=self.agent)
+        visit = (
+            self.env["job_coaching.office.hours.visit"]
+            .with_user(self.agent_2)
+            .create({"office_hours_id": hours.id, "topic": "training"})
+        )
+        # A visitor of agent A's file at agent B's office hours (linked by the
+        # coordinator: agent B may not record anything on A's file).
+        visit.with_user(self.coordinator).beneficiary_id = person
+        Visit = self.env["job_coaching.office.hours.visit"]
+        for user, sees in ((self.agent_2, True), (self.agent, True), (third, False)):
+            self.env.invalidate_all()
+            with self.subTest(user=user.login):
+                found = Visit.with_user(user).search([("id", "=", visit.id)])
+                self.assertEqual(found, visit if sees else Visit)
+        person.shared_user_ids = [(4, third.id)]
+        self.env.invalidate_all()
+        self.assertEqual(Visit.with_user(third).search([("id", "=", visit.id)]), visit)
+
     @mute_logger("odoo.models", "odoo.addons.base.models.ir_rule")
     def test_agents_see_their_own_office_hours(self):
         office_hours = self._office_hours()
@@ -151,4 +175,13 @@ class TestOfficeHours(JobCoachingCase):
             office_hours.with_user(self.agent_2).read(["date"])
         with self.assertRaises(AccessError):
             office_hours.with_user(self.finance).read(["date"])
-        self.assertTrue(office_hours.with_user(self.coordinator).read(["date"]))
+        self.assertEqual(
+            office_hours.with_user(self.coordinator).read(["date", "user_id"]),
+            [
+                {
+                    "id": office_hours.id,
+                    "date": office_hours.date,
+                    "user_id": (self.agent.id, self.agent.name),
+                }
+            ],
+        )

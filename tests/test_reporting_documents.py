@@ -79,3 +79,49 @@ class TestReportingDocuments(EmploymentCase):
         self.assertIn("Keeps time", html)
         with self.assertRaises(AccessError):
             self._html("job_coaching.report_art60_evaluation", self.evaluation, self.finance)
+
+    def _log(self, user):
+        logs = self.env["job_coaching.access.log"].search([("user_id", "=", user.id)], order="id")
+        return [(log.what, log.model, log.record_count, log.record_ids) for log in logs]
+
+    def test_prints_of_the_file_and_the_evaluation_form_are_logged(self):
+        """Data protection: every print of a report on a person's records is
+        logged (who, what, how many records)."""
+        self._html("job_coaching.report_beneficiary_file", self.person, self.agent)
+        self._html("job_coaching.report_art60_evaluation", self.evaluation, self.coordinator)
+        self.assertEqual(
+            self._log(self.agent),
+            [("Beneficiary File", "job_coaching.beneficiary", 1, str(self.person.id))],
+        )
+        self.assertEqual(
+            self._log(self.coordinator),
+            [("Evaluation Form", "job_coaching.art60.evaluation", 1, str(self.evaluation.id))],
+        )
+
+    def test_exports_of_linked_records_are_logged(self):
+        """An export of a person's records (not only of the files) leaves a
+        line in the log, with the number of records."""
+        self.agent.groups_id = [(4, self.env.ref("base.group_allow_export").id)]
+        sessions = self.env["job_coaching.session"].search(
+            [("beneficiary_id", "=", self.person.id)]
+        )
+        self.assertEqual(len(sessions), 1)
+        rows = sessions.with_user(self.agent).export_data(["kind", "state"])["datas"]
+        self.assertEqual(rows, [["Assessment", "Done"]])
+        contract = self.contract.with_user(self.agent)
+        self.assertEqual(contract.export_data(["job_title"])["datas"], [["Gardener"]])
+        evaluation = self.evaluation.with_user(self.agent)
+        self.assertEqual(evaluation.line_ids.export_data(["score"])["datas"], [[4], [0]])
+        self.assertEqual(
+            self._log(self.agent),
+            [
+                ("Export", "job_coaching.session", 1, str(sessions.id)),
+                ("Export", "job_coaching.art60.contract", 1, str(self.contract.id)),
+                (
+                    "Export",
+                    "job_coaching.art60.evaluation.line",
+                    2,
+                    ",".join(map(str, evaluation.line_ids.ids)),
+                ),
+            ],
+        )

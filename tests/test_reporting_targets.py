@@ -7,6 +7,7 @@ from lxml import etree
 
 from odoo.exceptions import AccessError
 from odoo.tests import Form, tagged
+from odoo.tools import file_open
 
 from .common_employment import EmploymentCase
 
@@ -285,6 +286,29 @@ class TestReportingTargets(EmploymentCase):
         self.assertEqual(values["office_hours_visits"], 4)  # not the cancelled one's
         self.assertEqual(values["office_hours_walk_ins"], 2)
         self.assertEqual(values["office_hours_new_files"], 1)  # F, not D
+
+    def test_the_demo_holds_the_targets_of_mag_03(self):
+        """The demo (read from its file, never from the database) holds the
+        targets of MAG 03: 100 accompanied, 10 into work, 30 young people
+        re-motivated, in the Magritte zone, for the MAG 03 subsidy."""
+        with file_open("job_coaching/demo/job_coaching_reporting_demo.xml", "rb") as handle:
+            tree = etree.parse(handle)
+        targets = {
+            node.findtext("field[@name='kind']"): (
+                int(node.findtext("field[@name='value']")),
+                node.find("field[@name='zone_id']").get("ref"),
+                node.find("field[@name='subsidy_id']").get("ref"),
+            )
+            for node in tree.iterfind("//record[@model='job_coaching.target']")
+        }
+        self.assertEqual(
+            targets,
+            {
+                "accompanied": (100, "zone_magritte", "subsidy_mag03"),
+                "into_job": (10, "zone_magritte", "subsidy_mag03"),
+                "youth_remotivated": (30, "zone_magritte", "subsidy_mag03"),
+            },
+        )
 
     def test_difficulties_and_outlook_kept_per_period(self):
         wizard = self._wizard(difficulties="Few rooms in the zone", outlook="A second room")

@@ -73,6 +73,21 @@ class TestRpcAndImport(HttpCase):
         person = self.Beneficiary.browse(person_id)
         self.assertEqual((person.first_name, person.mobile), ("Rpc", "+32470123456"))
 
+    def test_agent_reads_the_register_numbers_of_the_caseload_in_bulk(self):
+        """Data protection: an agent reads the full number of the files of
+        their caseload in bulk through the API, not those of another agent."""
+        numbers = [make_register_number(date(1990, 1, day), 40 + day) for day in (1, 2)]
+        ids = self._rpc("create", [self._vals(niss=number) for number in numbers])
+        other = new_test_user(self.env, login="jc_rpc_other", groups=USER_GROUP)
+        theirs = self.Beneficiary.create(
+            self._vals(niss=make_register_number(date(1990, 1, 3), 43), user_id=other.id)
+        )
+        found = self._rpc("search_read", [("id", "in", [*ids, theirs.id])], ["niss"])
+        self.assertEqual(
+            sorted((row["id"], row["niss"]) for row in found),
+            sorted(zip(ids, numbers, strict=True)),
+        )
+
     def test_import_reports_each_bad_row_and_saves_nothing(self):
         Beneficiary = self.Beneficiary.with_user(self.agent)
         count = Beneficiary.search_count([])

@@ -385,6 +385,22 @@ class TestSecrecy(HttpCase):
             self.assertIn(message, error.message, f"{model}.{method}")
         return error
 
+    def _assert_search_finds_nothing(self, user, model, record_id):
+        """A search for the record finds nothing when the user may read the
+        model (the rules hide it); without the right to read the model, the
+        search itself is refused with an access error."""
+        may_read = (
+            self.env["ir.model.access"].with_user(user).check(model, "read", raise_exception=False)
+        )
+        if may_read:
+            found = self.rpc(user, model, "search", [("id", "=", record_id)])
+            self.assertEqual(found, [], f"{user.login} sees {model}")
+        else:
+            with self.assertRaises(RpcError, msg=f"{user.login} searches {model}") as caught:
+                self.rpc(user, model, "search", [("id", "=", record_id)])
+            self.assertEqual(caught.exception.data.get("name"), "odoo.exceptions.AccessError")
+            self.assertIn("You are not allowed to access", caught.exception.message)
+
     def _stored(self, record, names):
         record = record.sudo().with_context(active_test=False)
         record.invalidate_recordset()
@@ -558,7 +574,13 @@ class TestSecrecy(HttpCase):
             "create",
             [{"first_name": "Same", "last_name": "Elsewhere", "niss": foreign_number}],
         )
-        self.assertTrue(created, "another CPAS's file is no business of this one")
+        # Another CPAS's file is no business of this one: the number is taken here.
+        self.assertEqual(
+            self._stored(
+                self.env["job_coaching.beneficiary"].browse(created), ["company_id", "niss"]
+            ),
+            {"company_id": self.company_a, "niss": foreign_number},
+        )
 
     # ------------------------------------------------------------------
     # 4. Fields the user must not set
@@ -858,12 +880,7 @@ class TestSecrecy(HttpCase):
             record = self.mine[model]
             self.assertTrue(record, f"{model}: no record of company A")
             for stranger in (self.agent_k, self.coordinator_k):
-                try:
-                    found = self.rpc(stranger, model, "search", [("id", "=", record.id)])
-                except RpcError as error:
-                    self.assertTrue(error.clean)
-                    found = []
-                self.assertEqual(found, [], f"{stranger.login} sees {model}")
+                self._assert_search_finds_nothing(stranger, model, record.id)
                 self.assertRpcRefused(stranger, model, "read", [record.id], ["display_name"])
             checked += 1
         self.assertGreaterEqual(checked, 26)
@@ -922,11 +939,7 @@ class TestSecrecy(HttpCase):
             ("job_coaching.activity.report.wizard", report, (self.agent_2, self.coordinator)),
         ):
             for stranger in strangers:
-                try:
-                    found = self.rpc(stranger, model, "search", [("id", "=", record_id)])
-                except RpcError:
-                    found = []
-                self.assertEqual(found, [], f"{stranger.login} sees {model}")
+                self._assert_search_finds_nothing(stranger, model, record_id)
         # A line cannot point at a file out of reach to read it back.
         self.assertRpcRefused(
             self.agent,

@@ -231,9 +231,14 @@ class TestSession(JobCoachingCase):
                     "stop": "2026-06-22 10:00:00",
                 }
             )
+        self.env.invalidate_all()
         self.assertEqual(session.with_user(self.coordinator).beneficiary_id, self.person)
         self.person.shared_user_ids = self.agent_2
-        self.assertTrue(session.with_user(self.agent_2).read(["summary"]))
+        session.summary = "<p>Shared</p>"
+        self.assertEqual(
+            session.with_user(self.agent_2).read(["summary"]),
+            [{"id": session.id, "summary": "<p>Shared</p>"}],
+        )
 
     @mute_logger("odoo.sql_db")
     def test_beneficiary_with_sessions_cannot_be_deleted(self):

@@ -25,6 +25,10 @@ class TestSessionLetter(JobCoachingCase):
         super().setUpClass()
         cls.env["res.lang"]._activate_lang("fr_BE")
         cls.env["res.lang"]._activate_lang("nl_BE")
+        # The add-on's French and Dutch: the letter's own words are translated.
+        cls.env["ir.module.module"].search([("name", "=", "job_coaching")])._update_translations(
+            ["fr_BE", "nl_BE"]
+        )
         cls.agent.tz = "Europe/Brussels"
         cls.agent_2.tz = "Europe/Brussels"
         cls.company.write({"phone": "+32 2 422 31 11", "email": "pef@cpas.example"})
@@ -74,11 +78,22 @@ class TestSessionLetter(JobCoachingCase):
         )
         return html.decode()
 
+    # The words of the letter's template, by letter language.
+    WORDS = {
+        "fr_BE": ("Rendez-vous", "Bien cordialement", "mercredi 4 mars 2026"),
+        "nl_BE": ("Afspraak", "Met vriendelijke groeten", "woensdag 4 maart 2026"),
+    }
+    ENGLISH = ("Appointment</h2>", "Kind regards", "Wednesday")
+
     def test_letter_in_french(self):
         session = self._session()
         html = self._render(session)
-        # Wednesday 4 March 2026, 10:00 in Brussels, in French.
-        self.assertIn("mercredi 4 mars 2026", html)
+        # Wednesday 4 March 2026, 10:00 in Brussels, in French: the template's
+        # words too, whatever the agent's own language.
+        for text in self.WORDS["fr_BE"]:
+            self.assertIn(text, html)
+        for text in self.ENGLISH:
+            self.assertNotIn(text, html)
         self.assertIn("10:00", html)
         self.assertIn("Carte d&#39;identité, CV", html)
         self.assertIn("Agent A", html)
@@ -90,7 +105,10 @@ class TestSessionLetter(JobCoachingCase):
     def test_letter_in_dutch(self):
         self.person.lang = "nl_BE"
         html = self._render(self._session())
-        self.assertIn("woensdag 4 maart 2026", html)
+        for text in self.WORDS["nl_BE"]:
+            self.assertIn(text, html)
+        for text in (*self.ENGLISH, *self.WORDS["fr_BE"]):
+            self.assertNotIn(text, html)
 
     def test_letter_language_defaults_from_the_company(self):
         self.company.partner_id.lang = "nl_BE"
@@ -159,8 +177,13 @@ class TestSessionLetter(JobCoachingCase):
         self.assertFalse(mails.res_id)
         self.assertFalse(mails.recipient_ids)
         self.assertEqual(reminded.message_ids | self.person.message_ids, sessions_messages)
-        # Same neutral content as the letter, in French.
-        self.assertIn("mercredi 4 mars 2026", mails.body_html)
+        # Same neutral content as the letter, in French, the e-mail's own words too.
+        for text in (
+            "Nous vous rappelons votre rendez-vous de demain.",
+            *self.WORDS["fr_BE"][1:],
+        ):
+            self.assertIn(text, mails.body_html)
+        self.assertNotIn("reminder of your appointment", mails.body_html)
         self.assertIn("Agent A", mails.body_html)
         self.assertNotIn("debt", mails.body_html.lower())
         self.assertTrue(reminded.reminder_sent)
@@ -170,6 +193,13 @@ class TestSessionLetter(JobCoachingCase):
         self.assertEqual(log.record_ids, str(reminded.id))
         # Once.
         self.assertFalse(self._run_cron())
+
+    def test_the_reminder_is_inactive_until_enabled(self):
+        cron = self.env.ref("job_coaching.ir_cron_session_reminder")
+        self.assertEqual(
+            (cron.active, cron.interval_number, cron.interval_type, cron.model_id.model),
+            (False, 1, "days", "job_coaching.session"),
+        )
 
     def test_cancelled_session_gets_no_reminder(self):
         session = self._session()

@@ -106,7 +106,7 @@ class TestSideDoors(JobCoachingCase):
     def test_calendar_event_is_neutral(self):
         session = self._session()
         event = session.event_id.sudo()
-        self.assertTrue(event)
+        self.assertEqual(event.name, "Job coaching appointment")
         for text in (self.person.first_name, self.person.last_name, self.niss, SUMMARY):
             self.assertNotIn(text, event.name or "")
             self.assertNotIn(text, str(event.description or ""))

@@ -38,15 +38,24 @@ class TestSocialNote(JobCoachingCase):
         note = self._write_note(self.agent)
         self.assertEqual(note.author_id, self.agent)
         self.assertEqual(note.beneficiary_id, self.person)
-        self.assertIn(SECRET, note.with_user(self.agent).body)
-        self.assertIn(SECRET, note.with_user(self.coordinator).body)
-        self.assertEqual(self.session.with_user(self.coordinator).social_note_ids, note)
+        # Read as each user's own request would: nothing from the cache.
+        for user in (self.agent, self.coordinator):
+            self.env.invalidate_all()
+            self.assertEqual(
+                note.with_user(user).read(["body"]), [{"id": note.id, "body": f"<p>{SECRET}</p>"}]
+            )
+            self.env.invalidate_all()
+            self.assertEqual(self.session.with_user(user).social_note_ids, note)
 
     @mute_logger("odoo.models", "odoo.addons.base.models.ir_rule")
     def test_other_agent_and_finance_cannot_read_the_note(self):
         note = self._write_note(self.agent)
         # agent_2 shares the file, so reads the session, but not the note.
-        self.assertTrue(self.session.with_user(self.agent_2).read(["summary"]))
+        self.session.summary = "<p>Shared summary</p>"
+        self.assertEqual(
+            self.session.with_user(self.agent_2).read(["summary"]),
+            [{"id": self.session.id, "summary": "<p>Shared summary</p>"}],
+        )
         # What a request of that agent reads (the cache is shared by the test's users).
         self.env.invalidate_all()
         self.assertFalse(self.session.with_user(self.agent_2).social_note_ids)

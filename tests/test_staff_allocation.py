@@ -98,7 +98,9 @@ class TestStaffAllocation(SubsidyCase):
         posting.with_user(self.finance).unlink()
         self.assertFalse(line.exists())
         self.assertEqual(self._line(self.subsidy, "personnel", 2018).amount_actual, 0)
-        self.assertTrue(self.allocation._post_cost(date(2018, 11, 1)))
+        again = self.allocation._post_cost(date(2018, 11, 1))
+        self.assertEqual(self.allocation.posting_ids, again)
+        self.assertEqual((again.month, again.amount), (date(2018, 11, 1), 1666.67))
 
     def test_the_database_refuses_a_second_posting_of_a_month(self):
         """Two concurrent postings both pass the check; the UNIQUE constraint stops one."""
@@ -111,6 +113,13 @@ class TestStaffAllocation(SubsidyCase):
         self.assertFalse(self.allocation._post_cost(date(2022, 7, 1)))
         self.assertFalse(self.allocation.posting_ids)
         self.assertEqual(self.subsidy.analytic_line_count, 0)
+
+    def test_the_monthly_posting_is_inactive_until_enabled(self):
+        cron = self.env.ref("job_coaching.ir_cron_post_personnel_cost")
+        self.assertEqual(
+            (cron.active, cron.interval_number, cron.interval_type),
+            (False, 1, "months"),
+        )
 
     @freeze_time("2018-11-10")
     def test_post_through_the_wizard(self):

@@ -52,11 +52,15 @@ class TestSubsidyAccess(SubsidyCase):
         allocation._post_cost("2019-05-01")
         self.assertEqual(subsidy.line_ids.amount_actual, 10)
         self.assertEqual(subsidy.analytic_line_count, 1)
-        self.assertTrue(subsidy.action_view_analytic_lines()["domain"])
+        lines = self.AnalyticLine.search(subsidy.action_view_analytic_lines()["domain"])
+        self.assertEqual(lines, allocation.posting_ids.analytic_line_id)
         subsidy.line_ids.amount_planned = 20
+        self.env.invalidate_all()
         self.assertEqual(self.subsidy.with_user(self.finance).amount_actual, 120)
 
     def test_manager_reads_but_does_not_write(self):
+        # What the coordinator's own request reads: nothing from the cache.
+        self.env.invalidate_all()
         subsidy = self.subsidy.with_user(self.coordinator)
         self.assertEqual(subsidy.amount_actual, 120)
         self.assertEqual(subsidy.line_ids.amount_planned, 1500)
@@ -82,6 +86,71 @@ class TestSubsidyAccess(SubsidyCase):
             self.Allocation.with_user(self.agent).search([])
         with self.assertRaises(AccessError):
             self.env["job_coaching.staff.cost.posting"].with_user(self.agent).search([])
+
+    def test_analytic_rights_of_each_group(self):
+        """Security: analytic accounts and lines: agents none, coordinators
+        read, finance all."""
+        account = self.subsidy.operations_account_id
+        line = self.AnalyticLine.search([(account.plan_id._column_name(), "=", account.id)])
+        self.assertEqual(line.amount, -120)
+        Account = self.env["account.analytic.account"]
+        # Agents: nothing.
+        for model in ("account.analytic.account", "account.analytic.line"):
+            with self.assertRaises(AccessError), mute_logger("odoo.models"):
+                self.env[model].with_user(self.agent).search([])
+        # Coordinators read, change nothing.
+        self.env.invalidate_all()
+        self.assertEqual(
+            line.with_user(self.coordinator).read(["amount"]), [{"id": line.id, "amount": -120.0}]
+        )
+        self.assertEqual(
+            account.with_user(self.coordinator).read(["name"])[0]["name"], account.name
+        )
+        for attempt in (
+            lambda: line.with_user(self.coordinator).write({"amount": -1}),
+            lambda: line.with_user(self.coordinator).unlink(),
+            lambda: account.with_user(self.coordinator).write({"name": "Renamed"}),
+            lambda: Account.with_user(self.coordinator).create(
+                {"name": "Coordinator's", "plan_id": account.plan_id.id}
+            ),
+            lambda: self.AnalyticLine.with_user(self.coordinator).create(
+                {
+                    "name": "Forged",
+                    "date": "2019-03-01",
+                    "amount": -5,
+                    account.plan_id._column_name(): account.id,
+                }
+            ),
+        ):
+            with self.assertRaises(AccessError), mute_logger("odoo.models"):
+                attempt()
+        # Finance: everything.
+        new_account = Account.with_user(self.finance).create(
+            {"name": "Finance's", "plan_id": account.plan_id.id}
+        )
+        new_line = self.AnalyticLine.with_user(self.finance).create(
+            {
+                "name": "Typed by hand",
+                "date": "2019-03-01",
+                "amount": -30,
+                account.plan_id._column_name(): account.id,
+            }
+        )
+        new_line.with_user(self.finance).write({"amount": -40})
+        self.env.invalidate_all()
+        self.assertEqual(self.subsidy.with_user(self.finance).amount_actual, 160)
+        new_line.with_user(self.finance).unlink()
+        new_account.with_user(self.finance).unlink()
+        self.assertEqual((new_line.exists(), new_account.exists()), (self.AnalyticLine, Account))
+
+    def test_finance_reads_the_names_of_employees(self):
+        """Security: finance reads employees' names (for staff allocations)."""
+        self.env.invalidate_all()
+        self.assertEqual(
+            self.employee.with_user(self.finance).read(["name"]),
+            [{"id": self.employee.id, "name": "Test Agent"}],
+        )
+        self.assertEqual(self.allocation.with_user(self.finance).employee_id.name, "Test Agent")
 
     def test_finance_sees_no_beneficiary(self):
         self._create_beneficiary()

@@ -42,6 +42,8 @@ class TestSubsidyApproval(SubsidyCase):
         self.assertEqual(self.subsidy.state, "closed")
 
     def test_threshold_is_configurable(self):
+        # 5,000 by default.
+        self.assertEqual(self.subsidy.approval_threshold, 5000)
         laptop = self._cost(self.subsidy, "equipment", "2018-06-01", 1480)
         self.assertFalse(self.subsidy.unapproved_investment_ids)
         self.subsidy.approval_threshold = 1000

@@ -108,7 +108,30 @@ class TestSubsidyBudget(SubsidyCase):
         with self.assertRefused(ValidationError, "2017 is outside the period"):
             self._line(self.subsidy, "operations", 2019).year = 2017
         self.assertEqual(len(self.subsidy.line_ids), count)
-        self.assertTrue(self._line(self.subsidy, "operations", 2019))
+        self.assertEqual(self._line(self.subsidy, "operations", 2019).year, 2019)
+
+    def test_budget_against_actuals_pivot_and_graph(self):
+        """Actuals: *Budget against Actuals* gives the pivot and graph of every
+        subsidy's lines: planned and actual by year and category."""
+        action = self.env.ref("job_coaching.job_coaching_subsidy_line_action")
+        self.assertEqual(action.view_mode, "pivot,graph,list")
+        self._cost(self.subsidy, "operations", "2019-03-01", 400)
+        self._cost(self.subsidy, "operations", "2020-03-01", 250)
+        self._cost(self.subsidy, "personnel", "2019-05-31", 1000)
+        Lines = self.BudgetLine.with_user(self.finance)
+        groups = Lines._read_group(
+            [("subsidy_id", "=", self.subsidy.id), ("year", "in", (2019, 2020))],
+            ["year", "category"],
+            ["amount_planned:sum", "amount_actual:sum"],
+        )
+        self.assertEqual(
+            {(year, category): (planned, actual) for year, category, planned, actual in groups},
+            {
+                (2019, "personnel"): (20000, 1000),
+                (2019, "operations"): (1500, 400),
+                (2020, "operations"): (1500, 250),
+            },
+        )
 
     def test_negative_planned_amount_is_refused(self):
         with self.assertRefused(ValidationError, "cannot be negative"):

@@ -1,7 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from dateutil.relativedelta import relativedelta
+from datetime import date
 
-from odoo import fields
+from freezegun import freeze_time
+
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import FINANCE_GROUP
@@ -10,6 +11,9 @@ from .common_tour import JobCoachingTourCase
 
 @tagged("post_install", "-at_install")
 class TestSubsidyUi(HttpCase):
+    # The server's today (the browser's clock does not matter: the form's
+    # defaults are the server's). The tour types a budget line for 2030.
+    @freeze_time("2026-03-10 10:00:00", tick=True)
     def test_budget_and_personnel_cost_through_the_form(self):
         finance = new_test_user(
             self.env, login="jc_tour_finance", groups=FINANCE_GROUP, name="Tour Finance"
@@ -19,8 +23,9 @@ class TestSubsidyUi(HttpCase):
                 "name": "Tour subsidy",
                 "reference": "TOUR 01",
                 "funder_id": self.env["res.partner"].create({"name": "Tour Region"}).id,
-                "date_start": "2000-01-01",
-                "date_end": "2099-12-31",
+                # The period covers the month posted (February 2026) and 2030.
+                "date_start": "2026-01-01",
+                "date_end": "2030-12-31",
             }
         )
         subsidy.action_create_analytic_accounts()
@@ -30,8 +35,8 @@ class TestSubsidyUi(HttpCase):
                 "subsidy_id": subsidy.id,
                 "employee_id": self.env["hr.employee"].create({"name": "Tour Agent"}).id,
                 "fte": 0.5,
-                "date_start": "2000-01-01",
-                "date_end": "2099-12-31",
+                "date_start": "2026-01-01",
+                "date_end": "2030-12-31",
                 "monthly_cost": 3000,
             }
         )
@@ -44,17 +49,17 @@ class TestSubsidyUi(HttpCase):
         self.assertEqual(
             (line.year, line.category, line.amount_planned), (2030, "operations", 1500)
         )
-        last_month = fields.Date.today().replace(day=1) - relativedelta(months=1)
-        # Last month's personnel cost has no budget line: it shows as unbudgeted.
+        # Last month (February 2026) posted by default; its personnel cost has
+        # no budget line: it shows as unbudgeted.
         unbudgeted = subsidy.line_ids - line
         self.assertEqual(
             (unbudgeted.year, unbudgeted.category, unbudgeted.amount_actual),
-            (last_month.year, "personnel", 1500),
+            (2026, "personnel", 1500),
         )
         posting = self.env["job_coaching.staff.cost.posting"].search(
             [("subsidy_id", "=", subsidy.id)]
         )
-        self.assertEqual(posting.month, last_month)
+        self.assertEqual(posting.month, date(2026, 2, 1))
         self.assertEqual(posting.amount, 1500)
 
 
@@ -63,6 +68,7 @@ class TestSubsidyCostUi(JobCoachingTourCase):
     """Finance records an equipment cost on the subsidy, from the menu, with
     the subsidy's cost form."""
 
+    @freeze_time("2026-03-10 10:00:00", tick=True)
     def _record_an_equipment_cost(self, lang):
         finance = self._tour_user("jc_tour_finance", FINANCE_GROUP, lang, name="Tour Finance")
         subsidy = self.env["job_coaching.subsidy"].create(
@@ -70,8 +76,8 @@ class TestSubsidyCostUi(JobCoachingTourCase):
                 "name": "Tour subsidy",
                 "reference": "TOUR 01",
                 "funder_id": self.env["res.partner"].create({"name": "Tour Region"}).id,
-                "date_start": "2000-01-01",
-                "date_end": "2099-12-31",
+                "date_start": "2026-01-01",
+                "date_end": "2026-12-31",
             }
         )
         subsidy.action_create_analytic_accounts()
@@ -85,7 +91,8 @@ class TestSubsidyCostUi(JobCoachingTourCase):
         self.assertEqual(line.amount, -1250)
         self.assertEqual(line.subsidy_approval_ref, "DRU/2026/17")
         self.assertEqual(line.create_uid, finance)
-        self.assertEqual(line.date, fields.Date.context_today(line))
+        # The form's default: the server's today (Brussels), inside the period.
+        self.assertEqual(line.date, date(2026, 3, 10))
         self.assertEqual(subsidy.analytic_line_count, 1)
 
     def test_record_an_equipment_cost_in_french(self):

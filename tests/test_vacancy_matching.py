@@ -168,6 +168,59 @@ class TestVacancyMatching(EmploymentCase):
         self.assertIn(other.id, lines)
         self.assertIn(self.resident.id, lines)
 
+    def test_the_pool_leaves_out_closed_files_minors_and_ineligible_people(self):
+        """Finding candidates: adults, not closed, eligible or living outside
+        the zone. Every case here fits the vacancy (French, adult unless said)."""
+        fits = {"lang_ids": [(6, 0, self.lang_fr.ids)], "birth_date": "1980-05-05"}
+        outside = {"street": "Rue Neuve 2", "zip": "1000", "city": "Bruxelles"}
+        closed = self._create_beneficiary(first_name="Closed", **fits)
+        self.Exit.create(
+            {"beneficiary_id": closed.id, "date": "2026-02-20", "reason": "lost_contact"}
+        )
+        self.assertEqual(closed.stage_id.pathway_step, "closed")
+        followed = self._create_beneficiary(first_name="Followed", **fits)
+        self.Exit.create(
+            {"beneficiary_id": followed.id, "date": "2026-02-20", "reason": "training"}
+        )
+        self.assertEqual(followed.stage_id.pathway_step, "follow_up")
+        minor_resident = self._create_beneficiary(
+            first_name="Minor", **{**fits, "birth_date": "2010-01-01"}
+        )
+        minor_outside = self._create_beneficiary(
+            first_name="MinorOut", **{**fits, "birth_date": "2010-01-01"}, **outside
+        )
+        no_birth_date = self._create_beneficiary(
+            first_name="Unborn", **{**fits, "birth_date": False}
+        )
+        actiris_outside = self._create_beneficiary(
+            user=self.coordinator,
+            first_name="Actiris",
+            user_id=self.agent.id,
+            actiris_accompanied=True,
+            actiris_override_reason="Counsellor agrees",
+            **fits,
+            **outside,
+        )
+        # (The override makes a resident eligible, not someone living outside.)
+        self.assertEqual((actiris_outside.is_eligible, actiris_outside.in_zone), (False, False))
+        self.assertEqual((no_birth_date.is_eligible, no_birth_date.in_zone), (False, True))
+        lines, _order = self._ranking(user=self.coordinator)
+        people = self.Beneficiary.browse(lines)
+        self.assertEqual(
+            people
+            & (
+                self.resident
+                | self.outsider
+                | closed
+                | followed
+                | minor_resident
+                | minor_outside
+                | no_birth_date
+                | actiris_outside
+            ),
+            self.resident | self.outsider | followed,
+        )
+
     def test_propose_then_hire_fills_the_vacancy_and_moves_the_file(self):
         action = self.vacancy.with_user(self.agent).action_find_candidates()
         match = self.env[action["res_model"]].with_user(self.agent).browse(action["res_id"])
@@ -195,6 +248,7 @@ class TestVacancyMatching(EmploymentCase):
         self.assertEqual(self.vacancy.positions_filled, 1)
         self.assertEqual(self.vacancy.state, "filled")
         self.assertEqual(self.resident.stage_id, self.stage_employment)
+        self.env.invalidate_all()
         self.assertEqual(self.employer.with_user(self.agent).job_coaching_hire_count, 1)
         with self.assertRefused(UserError, "cannot become"):
             application.action_withdraw()
@@ -243,6 +297,93 @@ class TestVacancyMatching(EmploymentCase):
         self.assertIn(employer, Partner.search(safe_eval(action.domain)))
         with self.assertRefused(ValidationError, "at least one position"):
             vacancy.positions = 0
+
+    def test_neighbourhood_contract_projects_are_flagged_and_filtered(self):
+        """Employers and vacancies: the neighbourhood contract's own projects
+        are flagged, their vacancies show it and have their filter. (Nothing
+        more: they get no priority in the ranking.)"""
+        project = self.env["res.partner"].create(
+            {"name": "Magritte garden", "is_company": True, "is_employer": True}
+        )
+        project.with_user(self.agent).is_cqd_project = True
+        cqd_vacancy = self._create_vacancy(employer_id=project.id, title="Gardener")
+        self.assertEqual((cqd_vacancy.is_cqd_project, self.vacancy.is_cqd_project), (True, False))
+        arch = etree.fromstring(
+            self.Vacancy.with_user(self.agent).get_view(view_type="search")["arch"]
+        )
+        [cqd_filter] = arch.xpath("//filter[@name='cqd_project']")
+        found = self.Vacancy.with_user(self.agent).search(
+            [*safe_eval(cqd_filter.get("domain")), ("id", "in", (cqd_vacancy | self.vacancy).ids)]
+        )
+        self.assertEqual(found, cqd_vacancy)
+        form = etree.fromstring(
+            self.Vacancy.with_user(self.agent).get_view(view_type="form")["arch"]
+        )
+        self.assertEqual(
+            [badge.get("invisible") for badge in form.xpath("//span[hasclass('badge')]")],
+            ["not is_cqd_project"],
+        )
+
+    def test_a_vacancy_names_its_contract_and_requirements(self):
+        """Employers and vacancies: the contract types and the requirements."""
+        Vacancy = self.Vacancy.with_user(self.agent)
+        self.assertEqual(
+            [
+                key
+                for key, _label in Vacancy._fields["contract_type"]._description_selection(self.env)
+            ],
+            [
+                "art60",
+                "art61",
+                "fixed_term",
+                "open_ended",
+                "interim",
+                "student",
+                "training_placement",
+                "volunteering",
+            ],
+        )
+        with Form(Vacancy) as form:
+            form.title = "Cook"
+            form.employer_id = self.employer
+            form.contract_type = "open_ended"
+            form.positions = 2
+            form.weekly_hours = 38
+            form.place = "Jette"
+            form.lang_ids.add(self.lang_nl)
+            form.driving_licence_required = True
+            form.education_level = "upper_secondary"
+            form.skills = "Knife skills"
+        vacancy = form.save()
+        self.env.invalidate_all()
+        self.assertEqual(
+            Vacancy.search_read(
+                [("id", "=", vacancy.id)],
+                [
+                    "contract_type",
+                    "positions",
+                    "weekly_hours",
+                    "place",
+                    "driving_licence_required",
+                    "education_level",
+                    "skills",
+                    "lang_ids",
+                ],
+            ),
+            [
+                {
+                    "id": vacancy.id,
+                    "contract_type": "open_ended",
+                    "positions": 2,
+                    "weekly_hours": 38.0,
+                    "place": "Jette",
+                    "driving_licence_required": True,
+                    "education_level": "upper_secondary",
+                    "skills": "Knife skills",
+                    "lang_ids": self.lang_nl.ids,
+                }
+            ],
+        )
 
     def test_more_hires_than_positions_refused(self):
         vacancy = self._create_vacancy(positions=1)

@@ -130,6 +130,7 @@ class TestWorkshop(JobCoachingCase):
             registration.with_user(self.finance).read(["beneficiary_id"])
         with self.assertRaises(AccessError):
             workshop.with_user(self.finance).read(["name"])
+        self.env.invalidate_all()
         self.assertEqual(workshop.with_user(self.coordinator).registration_ids, registration)
 
 
