@@ -149,6 +149,10 @@ class TestPersonRights(EmploymentCase):
             "job_coaching.consent": self.env["job_coaching.consent"].create(
                 {"beneficiary_id": who.id, "purpose": "statistics"}
             ),
+            # the file's first residence and status period, begun with the file
+            "job_coaching.situation": self.env["job_coaching.situation"].search(
+                [("beneficiary_id", "=", who.id)]
+            ),
         }
 
     def _places(self):
@@ -250,6 +254,7 @@ class TestPersonRights(EmploymentCase):
             "job_coaching.application",
             "job_coaching.vacancy",
             "job_coaching.consent",
+            "job_coaching.situation",
         ):
             self.env[model].with_user(self.coordinator).browse(ids.pop(model)).unlink()
         self.assertEqual(ids, {}, "a model of the file left out")
