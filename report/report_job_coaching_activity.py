@@ -614,7 +614,7 @@ class ReportJobCoachingActivity(models.AbstractModel):
         """The agents' presences at events of the neighbourhood in the
         period (in the zone, of the agents): how many, the hours, the people
         spoken to and the files opened from them."""
-        domain = self._outreach_domain(date_from, date_to, zone_id, user_ids)
+        domain = self._report_domain(date_from, date_to, zone_id, user_ids)
         [(count, hours, people, files)] = self.env["job_coaching.outreach.presence"]._read_group(
             domain, [], ["__count", "hours:sum", "people_reached:sum", "file_count:sum"]
         )
@@ -626,21 +626,12 @@ class ReportJobCoachingActivity(models.AbstractModel):
         }
 
     @api.model
-    def _outreach_domain(self, date_from, date_to, zone_id, user_ids):
-        domain = [("date", ">=", date_from), ("date", "<=", date_to)]
-        if zone_id:
-            domain.append(("zone_id", "=", zone_id))
-        if user_ids:
-            domain.append(("user_id", "in", list(user_ids)))
-        return domain
-
-    @api.model
     def _monthly_outreach(self, months, date_from, date_to, zone_id, user_ids):
         """Add to each month of ``months`` the presences at events of the
         neighbourhood and the people referred out (each once in the month)."""
         presences = dict(
             self.env["job_coaching.outreach.presence"]._read_group(
-                self._outreach_domain(date_from, date_to, zone_id, user_ids),
+                self._report_domain(date_from, date_to, zone_id, user_ids),
                 ["date:month"],
                 ["__count"],
             )

@@ -12,19 +12,6 @@ import os
 import sys
 
 CURRENT_VERSION = "18.0.2.1.0"
-PERSON_FIELDS = [
-    "name",
-    "birth_date",
-    "cpas_status",
-    "street",
-    "street2",
-    "zip",
-    "city",
-    "in_zone",
-    "zone_id",
-    "intake_date",
-    "active",
-]
 SITUATION_FIELDS = ["street", "street2", "zip", "city", "cpas_status", "zone_id", "in_zone"]
 KEPT_CONTRACT_FIELDS = [
     "beneficiary_id",
@@ -83,8 +70,10 @@ def main(env):
         if not person:
             problems.append(f"person {key} is gone")
             continue
-        for name in PERSON_FIELDS:
-            expect(f"{key}.{name}", plain(person[name]), old[name])
+        # the fields the seed wrote (it names them once)
+        for name, value in old.items():
+            if name != "id":
+                expect(f"{key}.{name}", plain(person[name]), value)
     if not any(old["in_zone"] for old in before["people"].values()):
         problems.append("nobody of the seed lived in the zone: the residence check is empty")
     check_situations(env, before, problems, expect, previous)
