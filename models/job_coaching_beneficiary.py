@@ -166,6 +166,11 @@ class JobCoachingBeneficiary(models.Model):
     in_zone = fields.Boolean(
         string="Lives in the Zone", compute="_compute_zone_id", store=True, index=True
     )
+    file_problems = fields.Text(
+        string="To Correct",
+        compute="_compute_file_problems",
+        help="What a save would refuse, shown while typing: a line per field.",
+    )
     duplicate_count = fields.Integer(
         string="Possible Duplicates",
         compute="_compute_duplicate_count",
@@ -248,6 +253,18 @@ class JobCoachingBeneficiary(models.Model):
         self._check_team_agents("user_id")
         self._check_team_agents("shared_user_ids")
 
+    @api.depends(lambda self: [*self._file_checked_fields(), "phone_display", "mobile_display"])
+    def _compute_file_problems(self):
+        # While typing; names not typed yet are the form's to flag when saving.
+        for beneficiary in self:
+            beneficiary.file_problems = beneficiary._file_problems_text(
+                [
+                    (name, problem)
+                    for name, problem in beneficiary._file_problems()
+                    if name not in ("first_name", "last_name") or beneficiary[name]
+                ]
+            )
+
     @api.constrains(lambda self: self._file_checked_fields())
     def _check_file(self):
         """Everything wrong in a file, in one message: a line per field, named
@@ -257,16 +274,17 @@ class JobCoachingBeneficiary(models.Model):
         for beneficiary in self:
             problems = beneficiary._file_problems()
             if problems:
-                raise ValidationError(
-                    "\n".join(
-                        _(
-                            "%(field)s: %(problem)s",
-                            field=self._fields[name]._description_string(self.env),
-                            problem=problem,
-                        )
-                        for name, problem in problems
-                    )
-                )
+                raise ValidationError(beneficiary._file_problems_text(problems))
+
+    def _file_problems_text(self, problems):
+        return "\n".join(
+            _(
+                "%(field)s: %(problem)s",
+                field=self._fields[name]._description_string(self.env),
+                problem=problem,
+            )
+            for name, problem in problems
+        )
 
     @api.model
     def _file_checked_fields(self):

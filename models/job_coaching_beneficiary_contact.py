@@ -21,7 +21,8 @@ class JobCoachingBeneficiary(models.Model):
     def _file_problems(self):
         problems = super()._file_problems()
         for field_name in PHONE_FIELDS:
-            number = self[field_name]
+            # as written: the form edits the number as displayed
+            number = self[f"{field_name}_display"]
             if number and not self._format_phone(number):
                 problems.append(
                     (

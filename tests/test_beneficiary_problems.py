@@ -2,7 +2,7 @@
 from freezegun import freeze_time
 
 from odoo.exceptions import ValidationError
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import Form, HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .common import USER_GROUP, JobCoachingCase
@@ -38,6 +38,25 @@ class TestBeneficiaryProblemsTogether(JobCoachingCase):
             ],
         )
         self.assertEqual(self.Beneficiary.search_count([]), count)
+
+    def test_the_form_lists_the_problems_while_typing(self):
+        form = Form(self.Beneficiary.with_user(self.agent))
+        # a blank form: nothing to correct yet (empty required fields are
+        # flagged by the form when saving)
+        self.assertFalse(form.file_problems)
+        form.first_name = "Nadia"
+        form.last_name = "Test"
+        form.niss = BAD_CHECK_DIGITS
+        form.mobile_display = "12"
+        form.email = "nadia@"
+        self.assertEqual(
+            [line.split(": ", 1)[0] for line in form.file_problems.split("\n")],
+            ["Register Number", "Mobile", "Email"],
+        )
+        form.niss = "85.07.30-033.28"
+        form.mobile_display = "0470 12 34 56"
+        form.email = "nadia@example.com"
+        self.assertFalse(form.file_problems)
 
     def test_register_number_message_names_the_check_digits(self):
         # Eleven digits, the right count: what is wrong is the check.
