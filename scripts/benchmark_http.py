@@ -589,7 +589,7 @@ def prepare_plan(options, users):
     the report, a free future day to plan sessions in, and two new workshops
     per CPAS (created by its coordinator) to register people for."""
     with database(options) as connection, connection.cursor() as cr:
-        cr.execute("SELECT max(stop) FROM job_coaching_session")
+        cr.execute("SELECT max(start) FROM job_coaching_session")
         last = cr.fetchone()[0]
     connection.close()
     today = date.today()
@@ -600,7 +600,8 @@ def prepare_plan(options, users):
             f"{monday + timedelta(days=6)} 23:59:59",
         ),
         "year": (f"{today.year - 1}-01-01", f"{today.year - 1}-12-31"),
-        "base": datetime.combine(max(last.date(), today) + timedelta(days=1), datetime.min.time()),
+        # the day after the last session of the database (they last an hour at most)
+        "base": datetime.combine(max(last.date(), today) + timedelta(days=2), datetime.min.time()),
         "workshops": {},
     }
     companies = {}
