@@ -204,8 +204,6 @@ SESSION_KINDS = [
     "exit",
 ]
 SESSION_LOCATIONS = ["pef_office"] * 5 + ["office_hours"] * 2 + ["outreach", "phone", "video"]
-# Stored computed fields the check leaves out: values of the moment, not of the row.
-UNCHECKED = {"res.users": {"share", "login_date"}}
 
 
 class PopulateError(Exception):
@@ -1116,10 +1114,7 @@ class Populator:
         names = [
             name
             for name, field in Model._fields.items()
-            if field.store
-            and field.compute
-            and field.column_type
-            and name not in UNCHECKED.get(model, ())
+            if field.store and field.compute and field.column_type
         ]
         problems = []
         with self.cr.savepoint(flush=False) as savepoint:
