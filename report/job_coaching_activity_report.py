@@ -98,43 +98,100 @@ class JobCoachingActivityReport(models.Model):
     followup_employed_6m = fields.Integer(string="Employed at +6 Months", readonly=True)
 
     def _events_query(self):
-        """One SELECT per source: (date, beneficiary, outcome, measure columns)."""
+        """One SELECT per source, each joined to the person's file: (id, date,
+        the person's profile, outcome, measure columns).
+
+        The file is joined in each branch rather than once around the union:
+        a filter on the person (the company of a coordinator, an agent's
+        caseload) then reaches every branch, which starts from the files it
+        keeps instead of every event of the period in the database.
+        """
 
         def select(source, date, measures, where, outcome=None):
+            """``source``: the table of the events (None: the file itself, ``b``)."""
             kind = len(branches)  # a row's id: its source record's, tagged with the source
             columns = SQL(", ").join(
                 SQL("%s AS %s", measures.get(measure, SQL("0")), SQL.identifier(measure))
                 for measure in MEASURES
             )
+            age = SQL("date_part('year', age(%s, b.birth_date))", date)
             branches.append(kind)
             return SQL(
-                "SELECT src.id::bigint * 16 + %s AS id, %s AS date, "
-                "src.beneficiary_id AS beneficiary_id, "
-                "%s::varchar AS art60_outcome, %s FROM %s src WHERE %s",
-                kind,
-                date,
-                outcome or SQL("NULL"),
-                columns,
-                source,
-                where,
+                """
+                SELECT %(row_id)s::bigint * 16 + %(kind)s AS id,
+                       %(date)s AS date,
+                       b.id AS beneficiary_id,
+                       b.user_id,
+                       b.company_id,
+                       period.zone_id,
+                       period.in_zone,
+                       CASE
+                           WHEN b.birth_date IS NULL THEN 'unknown'
+                           WHEN %(age)s < 18 THEN 'under_18'
+                           WHEN %(age)s <= 25 THEN '18_25'
+                           WHEN %(age)s <= 35 THEN '26_35'
+                           WHEN %(age)s <= 49 THEN '36_49'
+                           ELSE '50_plus'
+                       END AS age_group,
+                       period.cpas_status,
+                       b.referral_channel_id,
+                       %(outcome)s::varchar AS art60_outcome,
+                       %(columns)s
+                  FROM %(source)s
+                  JOIN LATERAL (%(period)s) period ON TRUE
+                 WHERE %(date)s IS NOT NULL AND (%(where)s)
+                """,
+                row_id=SQL("src.id") if source else SQL("b.id"),
+                kind=kind,
+                date=date,
+                age=age,
+                outcome=outcome or SQL("NULL"),
+                columns=columns,
+                source=SQL(
+                    "%s src JOIN %s b ON b.id = src.beneficiary_id",
+                    source,
+                    table("job_coaching.beneficiary"),
+                )
+                if source
+                else SQL("%s b", table("job_coaching.beneficiary")),
+                where=where,
+                period=period(date),
             )
 
         branches = []
+        Situation = self.env["job_coaching.situation"]
+
+        def period(date):
+            """Where the person lived and on what on ``date``: the period of
+            the file that holds that day (the latest begun by then; the first
+            one for the days before it); the file's own values when it has
+            no period at all (rows written by other means than the
+            application). One look-up in the file's few periods, by index."""
+            return SQL(
+                """
+                SELECT zone_id, COALESCE(in_zone, FALSE) AS in_zone, cpas_status
+                  FROM (
+                        SELECT s.zone_id, s.in_zone, s.cpas_status, s.date_from
+                          FROM %(periods)s s
+                         WHERE s.beneficiary_id = b.id
+                         UNION ALL
+                        SELECT b.zone_id, b.in_zone, b.cpas_status, NULL
+                       ) candidate
+                 ORDER BY candidate.date_from IS NULL,
+                          candidate.date_from > %(date)s,
+                          abs(candidate.date_from - %(date)s)
+                 LIMIT 1
+                """,
+                periods=SQL.identifier(Situation._table),
+                date=date,
+            )
 
         def table(model):
             return SQL.identifier(self.env[model]._table)
 
         return SQL(" UNION ALL ").join(
             [
-                select(
-                    SQL(
-                        "(SELECT id, id AS beneficiary_id, intake_date FROM %s)",
-                        table("job_coaching.beneficiary"),
-                    ),
-                    SQL("src.intake_date"),
-                    {"intake": SQL("1")},
-                    SQL("src.intake_date IS NOT NULL"),
-                ),
+                select(None, SQL("b.intake_date"), {"intake": SQL("1")}, SQL("TRUE")),
                 select(
                     table("job_coaching.session"),
                     SQL("src.start::date"),
@@ -207,43 +264,10 @@ class JobCoachingActivityReport(models.Model):
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
-        Situation = self.env["job_coaching.situation"]
-        measures = SQL(", ").join(SQL.identifier("ev", measure) for measure in MEASURES)
         self.env.cr.execute(
             SQL(
-                """
-            CREATE OR REPLACE VIEW %s AS (
-                SELECT
-                    ev.id,
-                    ev.date,
-                    ev.beneficiary_id,
-                    b.user_id,
-                    b.company_id,
-                    period.zone_id,
-                    period.in_zone,
-                    CASE
-                        WHEN b.birth_date IS NULL THEN 'unknown'
-                        WHEN date_part('year', age(ev.date, b.birth_date)) < 18 THEN 'under_18'
-                        WHEN date_part('year', age(ev.date, b.birth_date)) <= 25 THEN '18_25'
-                        WHEN date_part('year', age(ev.date, b.birth_date)) <= 35 THEN '26_35'
-                        WHEN date_part('year', age(ev.date, b.birth_date)) <= 49 THEN '36_49'
-                        ELSE '50_plus'
-                    END AS age_group,
-                    period.cpas_status,
-                    b.referral_channel_id,
-                    ev.art60_outcome,
-                    %s
-                FROM (%s) ev
-                JOIN %s b ON b.id = ev.beneficiary_id
-                JOIN (%s) period ON period.beneficiary_id = ev.beneficiary_id AND %s
-                WHERE ev.date IS NOT NULL
-            )
-            """,
+                "CREATE OR REPLACE VIEW %s AS (%s)",
                 SQL.identifier(self._table),
-                measures,
                 self._events_query(),
-                SQL.identifier(self.env["job_coaching.beneficiary"]._table),
-                Situation._periods_sql(),
-                Situation._on_day("period", SQL("ev.date")),
             )
         )

@@ -9,6 +9,7 @@ from . import test_concurrency
 from . import test_duplicates
 from . import test_eligibility
 from . import test_hostile_input
+from . import test_load_mix_queries
 from . import test_performance
 from . import test_rpc_import
 from . import test_ui
