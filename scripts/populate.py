@@ -664,6 +664,29 @@ class Populator:
         self.files = [(row[0], row[22], row[24], row[16], row[25]) for row in rows]
         self.log("job_coaching.beneficiary", len(rows), started)
 
+    def situations(self):
+        """One residence and status period per file, from its intake, as the
+        application begins it when a file is created: the reports look the
+        period of each event's day up in this table."""
+        started = time.time()
+        self.cr.execute(
+            SQL(
+                """
+                INSERT INTO job_coaching_situation
+                       (beneficiary_id, company_id, date_from, street, street2, zip, city,
+                        zone_id, in_zone, cpas_status, create_uid, create_date, write_uid,
+                        write_date)
+                SELECT id, company_id, intake_date, street, street2, zip, city,
+                       zone_id, in_zone, cpas_status, %(uid)s, create_date, %(uid)s, create_date
+                  FROM job_coaching_beneficiary
+                 WHERE id >= %(first)s
+                """,
+                uid=self.env.uid,
+                first=self.first_ids["job_coaching_beneficiary"],
+            )
+        )
+        self.log("job_coaching.situation", self.cr.rowcount, started)
+
     # -- sessions: about ten a person, each in a free slot of the agent's agenda
 
     def sessions(self):
@@ -1072,6 +1095,7 @@ class Populator:
             "res.users",
             "job_coaching.zone",
             "job_coaching.beneficiary",
+            "job_coaching.situation",
             "job_coaching.session",
             "job_coaching.workshop",
             "job_coaching.workshop.registration",
@@ -1185,6 +1209,7 @@ class Populator:
             "res_users",
             "job_coaching_zone",
             "job_coaching_beneficiary",
+            "job_coaching_situation",
             "job_coaching_session",
             "job_coaching_workshop",
             "job_coaching_workshop_registration",
@@ -1201,6 +1226,7 @@ class Populator:
         self.zones()
         self.partners()
         self.beneficiaries()
+        self.situations()
         self.sessions()
         self.workshops()
         self.employment()

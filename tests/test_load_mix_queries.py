@@ -318,4 +318,5 @@ class TestLoadMixQueries(EmploymentCase):
             self._sessions(person, 1)
         wizard = Wizard.create({"date_from": "2026-06-01", "date_to": "2026-06-14"})
         self.assertEqual(wizard._get_values()["accompanied"], 20)
-        self._same(few, self._queries(render), 30)
+        # the sections of the funder (referrals, presences, feedback, quotes) included
+        self._same(few, self._queries(render), 40)
