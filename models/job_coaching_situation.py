@@ -159,49 +159,40 @@ class JobCoachingSituation(models.Model):
             )
 
     @api.model
-    def _periods_sql(self):
-        """SQL of one row per period: ``beneficiary_id``, ``zone_id``,
-        ``in_zone``, ``cpas_status`` and the days it holds for, from
-        ``valid_from`` (NULL for the first period of a file: it holds for the
-        events before it too) to ``valid_to`` (the day before the next
-        period, NULL while it runs): the periods of a file cover every day,
-        once. A file without any period (written in the database by other
-        means than the application) has one that always holds: its current
-        address and status."""
-        Beneficiary = self.env["job_coaching.beneficiary"]
+    def _period_of_day(self, file_alias, day):
+        """SQL of one row, for a LATERAL join: ``zone_id``, ``in_zone`` and
+        ``cpas_status`` of the file ``file_alias`` (an alias of the files'
+        table) on ``day`` (an SQL date). The period that holds that day is
+        the latest begun by then; the first period also holds for the days
+        before it (what the person said at the intake is all the project
+        knows); a file without any period (rows written by other means than
+        the application) has its own current values. One look-up among the
+        file's few periods, by the index on (file, first day)."""
         return SQL(
             """
-            SELECT beneficiary_id, zone_id, COALESCE(in_zone, FALSE) AS in_zone, cpas_status,
-                   CASE WHEN date_from = min(date_from) OVER file THEN NULL
-                        ELSE date_from END AS valid_from,
-                   lead(date_from) OVER file - 1 AS valid_to
-              FROM %(periods)s
-            WINDOW file AS (PARTITION BY beneficiary_id ORDER BY date_from)
-             UNION ALL
-            SELECT b.id, b.zone_id, COALESCE(b.in_zone, FALSE), b.cpas_status, NULL, NULL
-              FROM %(files)s b
-             WHERE NOT EXISTS (SELECT 1 FROM %(periods)s p WHERE p.beneficiary_id = b.id)
+            SELECT zone_id, COALESCE(in_zone, FALSE) AS in_zone, cpas_status
+              FROM (
+                    SELECT s.zone_id, s.in_zone, s.cpas_status, s.date_from
+                      FROM %(periods)s s
+                     WHERE s.beneficiary_id = %(file)s.id
+                     UNION ALL
+                    SELECT %(file)s.zone_id, %(file)s.in_zone, %(file)s.cpas_status, NULL
+                   ) candidate
+             ORDER BY candidate.date_from IS NULL,
+                      candidate.date_from > %(day)s,
+                      abs(candidate.date_from - %(day)s)
+             LIMIT 1
             """,
             periods=SQL.identifier(self._table),
-            files=SQL.identifier(Beneficiary._table),
+            file=SQL.identifier(file_alias),
+            day=day,
         )
 
     @api.model
     def _flush_periods(self):
-        """Write what :meth:`_periods_sql` reads to the database."""
+        """Write what :meth:`_period_of_day` reads to the database."""
         self.flush_model(["beneficiary_id", "date_from", "zone_id", "in_zone", "cpas_status"])
         self.env["job_coaching.beneficiary"].flush_model(["zone_id", "in_zone", "cpas_status"])
-
-    @api.model
-    def _on_day(self, period, day):
-        """SQL condition: the period (an alias of :meth:`_periods_sql`) holds
-        on ``day`` (an SQL date)."""
-        return SQL(
-            "(%(p)s.valid_from IS NULL OR %(p)s.valid_from <= %(day)s)"
-            " AND (%(p)s.valid_to IS NULL OR %(day)s <= %(p)s.valid_to)",
-            p=SQL.identifier(period),
-            day=day,
-        )
 
     @api.model
     def _records_living_in(self, model_name, day, zone_id=None, link="beneficiary_id"):
@@ -213,12 +204,13 @@ class JobCoachingSituation(models.Model):
         return SQL(
             """
             (SELECT src.id FROM %(table)s src
-              JOIN (%(periods)s) period ON period.beneficiary_id = src.%(link)s AND %(on_day)s
+              JOIN %(files)s b ON b.id = src.%(link)s
+              JOIN LATERAL (%(period)s) period ON TRUE
              WHERE %(where)s)
             """,
             table=SQL.identifier(self.env[model_name]._table),
-            periods=self._periods_sql(),
+            files=SQL.identifier(self.env["job_coaching.beneficiary"]._table),
             link=SQL.identifier(link),
-            on_day=self._on_day("period", day),
+            period=self._period_of_day("b", day),
             where=SQL("period.zone_id = %s", zone_id) if zone_id else SQL("period.in_zone"),
         )

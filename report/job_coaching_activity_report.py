@@ -162,29 +162,8 @@ class JobCoachingActivityReport(models.Model):
         Situation = self.env["job_coaching.situation"]
 
         def period(date):
-            """Where the person lived and on what on ``date``: the period of
-            the file that holds that day (the latest begun by then; the first
-            one for the days before it); the file's own values when it has
-            no period at all (rows written by other means than the
-            application). One look-up in the file's few periods, by index."""
-            return SQL(
-                """
-                SELECT zone_id, COALESCE(in_zone, FALSE) AS in_zone, cpas_status
-                  FROM (
-                        SELECT s.zone_id, s.in_zone, s.cpas_status, s.date_from
-                          FROM %(periods)s s
-                         WHERE s.beneficiary_id = b.id
-                         UNION ALL
-                        SELECT b.zone_id, b.in_zone, b.cpas_status, NULL
-                       ) candidate
-                 ORDER BY candidate.date_from IS NULL,
-                          candidate.date_from > %(date)s,
-                          abs(candidate.date_from - %(date)s)
-                 LIMIT 1
-                """,
-                periods=SQL.identifier(Situation._table),
-                date=date,
-            )
+            # where the person lived and on what on the event's day
+            return Situation._period_of_day("b", date)
 
         def table(model):
             return SQL.identifier(self.env[model]._table)
