@@ -106,9 +106,20 @@ class Browser:
         return reply.get("result")
 
     def authenticate(self, login):
-        info = self.json(
-            "/web/session/authenticate", {"db": self.db, "login": login, "password": PASSWORD}
-        )
+        # Logging in is not measured and may be sent again: with 50 client
+        # threads on two cores, a thread can stall between connecting and
+        # sending longer than the worker waits for a request (2 s), and the
+        # worker closes the connection unread.
+        for attempt in range(3):
+            try:
+                info = self.json(
+                    "/web/session/authenticate",
+                    {"db": self.db, "login": login, "password": PASSWORD},
+                )
+                break
+            except (http.client.RemoteDisconnected, ConnectionError):
+                if attempt == 2:
+                    raise
         if not info or not info.get("uid"):
             raise RpcError(f"{login} could not log in")
         self.uid = info["uid"]
