@@ -180,16 +180,6 @@ OUTSIDE_STREETS = [
     ("Chaussée de Wemmel", "1090", "Jette"),
     ("Avenue de Laeken", "1090", "Jette"),
 ]
-OUTSIDE_STREETS = [
-    ("Rue Antoine Dansaert", "1000", "Bruxelles"),
-    ("Chaussée de Gand", "1080", "Molenbeek-Saint-Jean"),
-    ("Avenue de Jette", "1090", "Jette"),
-    ("Rue Dupré", "1090", "Jette"),
-    ("Boulevard Émile Bockstael", "1020", "Laeken"),
-    ("Rue Van Artevelde", "1000", "Bruxelles"),
-    ("Chaussée de Wemmel", "1090", "Jette"),
-    ("Avenue de Laeken", "1090", "Jette"),
-]
 CPAS_STATUSES = ["ris"] * 5 + ["equivalent_aid"] * 2 + ["known_no_aid"] * 2 + ["unknown"] * 1
 SESSION_KINDS = [
     "intake",
