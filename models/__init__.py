@@ -1,5 +1,6 @@
 from . import job_coaching_record
 from . import job_coaching_input_guard
+from . import job_coaching_period
 from . import job_coaching_zone
 from . import job_coaching_zone_street
 from . import job_coaching_stage
@@ -8,6 +9,7 @@ from . import job_coaching_referral_destination
 from . import res_partner
 from . import job_coaching_team_thread
 from . import job_coaching_file_record
+from . import job_coaching_file_entry
 from . import job_coaching_beneficiary
 from . import job_coaching_beneficiary_contact
 from . import job_coaching_beneficiary_eligibility
@@ -38,6 +40,7 @@ from . import job_coaching_office_hours
 from . import job_coaching_office_hours_visit
 from . import job_coaching_outreach_presence
 from . import job_coaching_insertion_plan
+from . import job_coaching_plan_entry
 from . import job_coaching_plan_review
 from . import job_coaching_plan_action
 from . import job_coaching_workshop

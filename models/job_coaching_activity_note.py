@@ -10,7 +10,7 @@ class JobCoachingActivityNote(models.Model):
 
     _name = "job_coaching.activity.note"
     _description = "Job Coaching Activity Report Comment"
-    _inherit = ["job_coaching.input.guard"]
+    _inherit = ["job_coaching.input.guard", "job_coaching.period"]
     _order = "date_from desc, id desc"
     _rec_name = "date_from"
     _check_company_auto = True
@@ -35,14 +35,7 @@ class JobCoachingActivityNote(models.Model):
 
     @api.constrains("date_from", "date_to", "zone_id", "company_id")
     def _check_period(self):
-        for note in self:
-            if note.date_to < note.date_from:
-                raise ValidationError(
-                    _(
-                        "The period ends before it starts: set its end after %(start)s.",
-                        start=note.date_from,
-                    )
-                )
+        self._check_ends_after_start("date_from", "date_to")
         groups = self._read_group(
             [
                 ("company_id", "in", self.company_id.ids),
@@ -55,6 +48,9 @@ class JobCoachingActivityNote(models.Model):
             raise ValidationError(
                 _("The difficulties and outlook of this period and zone are already written.")
             )
+
+    def _period_name(self):
+        return _("The period")
 
     @api.model
     def _find(self, date_from, date_to, zone):

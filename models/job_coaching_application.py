@@ -17,29 +17,19 @@ class JobCoachingApplication(models.Model):
     _inherit = [
         "job_coaching.team.thread",
         "mail.activity.mixin",
-        "job_coaching.file.record",
-        "job_coaching.input.guard",
+        "job_coaching.file.entry",
     ]
     _order = "create_date desc, id desc"
-    _check_company_auto = True
 
     vacancy_id = fields.Many2one(
         "job_coaching.vacancy", required=True, ondelete="restrict", index=True, tracking=True
     )
-    beneficiary_id = fields.Many2one(
-        "job_coaching.beneficiary",
-        required=True,
-        ondelete="restrict",
-        index=True,
-        tracking=True,
-        check_company=True,
-    )
+    beneficiary_id = fields.Many2one(tracking=True, check_company=True)
     employer_id = fields.Many2one(
         related="vacancy_id.employer_id", store=True, index=True, string="Employer"
     )
     contract_type = fields.Selection(related="vacancy_id.contract_type")
-    user_id = fields.Many2one(related="beneficiary_id.user_id", string="Agent")
-    company_id = fields.Many2one(related="vacancy_id.company_id", store=True, index=True)
+    company_id = fields.Many2one(related="vacancy_id.company_id")
     state = fields.Selection(
         [
             ("proposed", "Proposed"),

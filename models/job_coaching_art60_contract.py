@@ -17,22 +17,12 @@ class JobCoachingArt60Contract(models.Model):
     _inherit = [
         "job_coaching.team.thread",
         "mail.activity.mixin",
-        "job_coaching.file.record",
-        "job_coaching.input.guard",
+        "job_coaching.file.entry",
     ]
     _order = "date_start desc, id desc"
-    _check_company_auto = True
 
     # The placement
-    beneficiary_id = fields.Many2one(
-        "job_coaching.beneficiary",
-        required=True,
-        ondelete="restrict",
-        index=True,
-        tracking=True,
-        check_company=True,
-    )
-    user_id = fields.Many2one(related="beneficiary_id.user_id", string="Agent")
+    beneficiary_id = fields.Many2one(tracking=True, check_company=True)
     application_id = fields.Many2one(
         "job_coaching.application", string="From Application", ondelete="set null", copy=False
     )
@@ -69,8 +59,13 @@ class JobCoachingArt60Contract(models.Model):
         help="What the user employer pays the CPAS each month.",
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
+    # The CPAS that employs the person: chosen, not taken from the file.
     company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company, index=True
+        "res.company",
+        related=False,
+        precompute=False,
+        required=True,
+        default=lambda self: self.env.company,
     )
 
     # Dates

@@ -16,15 +16,9 @@ class JobCoachingConsent(models.Model):
 
     _name = "job_coaching.consent"
     _description = "Consent of a Beneficiary"
-    _inherit = ["job_coaching.file.record", "job_coaching.input.guard"]
+    _inherit = "job_coaching.file.entry"
     _order = "date_given desc, id desc"
 
-    beneficiary_id = fields.Many2one(
-        "job_coaching.beneficiary", required=True, ondelete="restrict", index=True
-    )
-    company_id = fields.Many2one(
-        related="beneficiary_id.company_id", store=True, index=True, precompute=True
-    )
     purpose = fields.Selection(PURPOSES, required=True)
     date_given = fields.Date(string="Given On", required=True, default=fields.Date.context_today)
     given_by_id = fields.Many2one(

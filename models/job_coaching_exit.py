@@ -17,26 +17,13 @@ class JobCoachingExit(models.Model):
     _inherit = [
         "job_coaching.team.thread",
         "mail.activity.mixin",
-        "job_coaching.file.record",
-        "job_coaching.input.guard",
+        "job_coaching.file.entry",
     ]
     _order = "date desc, id desc"
-    _check_company_auto = True
     # Exits a call of the follow-up cron handles (Odoo's runner calls it again).
     _cron_batch_size = 200
 
-    beneficiary_id = fields.Many2one(
-        "job_coaching.beneficiary",
-        required=True,
-        ondelete="restrict",
-        index=True,
-        tracking=True,
-        check_company=True,
-    )
-    user_id = fields.Many2one(related="beneficiary_id.user_id", string="Agent")
-    company_id = fields.Many2one(
-        related="beneficiary_id.company_id", store=True, index=True, precompute=True
-    )
+    beneficiary_id = fields.Many2one(tracking=True)
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
     reason = fields.Selection(
         [

@@ -20,23 +20,12 @@ class JobCoachingInsertionPlan(models.Model):
     _inherit = [
         "job_coaching.team.thread",
         "mail.activity.mixin",
-        "job_coaching.file.record",
-        "job_coaching.input.guard",
+        "job_coaching.file.entry",
     ]
     _order = "create_date desc, id desc"
-    _check_company_auto = True
 
-    beneficiary_id = fields.Many2one(
-        "job_coaching.beneficiary",
-        required=True,
-        ondelete="restrict",
-        index=True,
-        tracking=True,
-    )
-    user_id = fields.Many2one(related="beneficiary_id.user_id", string="Agent", store=True)
-    company_id = fields.Many2one(
-        related="beneficiary_id.company_id", store=True, index=True, precompute=True
-    )
+    beneficiary_id = fields.Many2one(tracking=True)
+    user_id = fields.Many2one(store=True)
     active = fields.Boolean(default=True, tracking=True)
 
     # Professional goal

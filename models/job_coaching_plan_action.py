@@ -1,6 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo import api, fields, models
 
 TRAINING_TYPES = ("pre_training", "training", "language", "driving_licence")
 
@@ -8,19 +7,9 @@ TRAINING_TYPES = ("pre_training", "training", "language", "driving_licence")
 class JobCoachingPlanAction(models.Model):
     _name = "job_coaching.plan.action"
     _description = "Insertion Plan Action"
-    _inherit = ["job_coaching.team.thread", "job_coaching.file.record", "job_coaching.input.guard"]
+    _inherit = ["job_coaching.team.thread", "job_coaching.plan.entry", "job_coaching.period"]
     _order = "date_start, id"
-    _check_company_auto = True
 
-    plan_id = fields.Many2one(
-        "job_coaching.insertion.plan",
-        string="Insertion Plan",
-        required=True,
-        ondelete="cascade",
-        index=True,
-    )
-    beneficiary_id = fields.Many2one(related="plan_id.beneficiary_id", store=True, index=True)
-    company_id = fields.Many2one(related="plan_id.company_id", store=True, precompute=True)
     name = fields.Char(string="Action", required=True)
     action_type = fields.Selection(
         [
@@ -55,15 +44,7 @@ class JobCoachingPlanAction(models.Model):
 
     @api.constrains("date_start", "date_end")
     def _check_dates(self):
-        for action in self:
-            if action.date_start and action.date_end and action.date_end < action.date_start:
-                raise ValidationError(
-                    _(
-                        "The action %(name)s ends before it starts: set an end after %(start)s.",
-                        name=action.name,
-                        start=action.date_start,
-                    )
-                )
+        self._check_ends_after_start("date_start", "date_end")
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -7,19 +7,9 @@ from .job_coaching_insertion_plan import SCALE
 class JobCoachingPlanReview(models.Model):
     _name = "job_coaching.plan.review"
     _description = "Insertion Plan Review"
-    _inherit = ["job_coaching.file.record", "job_coaching.input.guard"]
+    _inherit = "job_coaching.plan.entry"
     _order = "date desc, id desc"
-    _check_company_auto = True
 
-    plan_id = fields.Many2one(
-        "job_coaching.insertion.plan",
-        string="Insertion Plan",
-        required=True,
-        ondelete="cascade",
-        index=True,
-    )
-    beneficiary_id = fields.Many2one(related="plan_id.beneficiary_id", store=True, index=True)
-    company_id = fields.Many2one(related="plan_id.company_id", store=True, precompute=True)
     date = fields.Date(required=True, default=fields.Date.context_today)
     motivation = fields.Selection(SCALE, required=True)
     self_confidence = fields.Selection(SCALE, required=True)

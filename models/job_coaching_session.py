@@ -21,22 +21,16 @@ class JobCoachingSession(models.Model):
     _inherit = [
         "job_coaching.team.thread",
         "mail.activity.mixin",
-        "job_coaching.file.record",
-        "job_coaching.input.guard",
+        "job_coaching.file.entry",
+        "job_coaching.period",
     ]
     _order = "start desc, id desc"
-    _check_company_auto = True
 
-    beneficiary_id = fields.Many2one(
-        "job_coaching.beneficiary",
-        required=True,
-        ondelete="restrict",
-        index=True,
-        tracking=True,
-    )
+    beneficiary_id = fields.Many2one(tracking=True)
+    # The agent who holds the session, who may not be the file's.
     user_id = fields.Many2one(
         "res.users",
-        string="Agent",
+        related=False,
         required=True,
         default=lambda self: self._default_team_user(),
         domain="[('share', '=', False), ('company_ids', 'in', company_id)]",
@@ -120,9 +114,6 @@ class JobCoachingSession(models.Model):
         string="Socio-professional Summary",
         help="What was said and decided. Confidential social information goes in a "
         "social note, which only its author and the coordinator read.",
-    )
-    company_id = fields.Many2one(
-        related="beneficiary_id.company_id", store=True, index=True, precompute=True
     )
     event_id = fields.Many2one(
         "calendar.event", string="Calendar Event", readonly=True, copy=False, ondelete="set null"
@@ -238,16 +229,7 @@ class JobCoachingSession(models.Model):
 
     @api.constrains("start", "stop")
     def _check_dates(self):
-        for session in self:
-            if session.start and session.stop and session.stop <= session.start:
-                raise ValidationError(
-                    _(
-                        "The session with %(name)s ends before it starts: set an end after "
-                        "%(start)s.",
-                        name=session.beneficiary_id.name,
-                        start=format_datetime(self.env, session.start, dt_format=False),
-                    )
-                )
+        self._check_ends_after_start("start", "stop")
 
     @api.constrains("beneficiary_id")
     def _check_beneficiary_active(self):

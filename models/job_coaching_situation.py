@@ -27,15 +27,10 @@ class JobCoachingSituation(models.Model):
 
     _name = "job_coaching.situation"
     _description = "Residence and Status of a Beneficiary"
-    _inherit = ["job_coaching.file.record", "job_coaching.input.guard"]
+    _inherit = "job_coaching.file.entry"
     _order = "beneficiary_id, date_from desc, id desc"
 
-    beneficiary_id = fields.Many2one(
-        "job_coaching.beneficiary", required=True, ondelete="cascade", index=True
-    )
-    company_id = fields.Many2one(
-        related="beneficiary_id.company_id", store=True, index=True, precompute=True
-    )
+    beneficiary_id = fields.Many2one(ondelete="cascade")
     date_from = fields.Date(
         string="From",
         required=True,

@@ -8,20 +8,12 @@ class JobCoachingSocialNote(models.Model):
 
     _name = "job_coaching.social.note"
     _description = "Confidential Social Note"
-    _inherit = ["job_coaching.file.record", "job_coaching.input.guard"]
+    _inherit = "job_coaching.file.entry"
     _order = "create_date desc, id desc"
-    _check_company_auto = True
 
     session_id = fields.Many2one("job_coaching.session", ondelete="cascade", index=True)
     beneficiary_id = fields.Many2one(
-        "job_coaching.beneficiary",
-        compute="_compute_beneficiary_id",
-        store=True,
-        readonly=False,
-        precompute=True,
-        required=True,
-        ondelete="restrict",
-        index=True,
+        compute="_compute_beneficiary_id", store=True, readonly=False, precompute=True
     )
     # Whoever writes the note is its author: read-only, so refused from
     # anyone but the application (data files, run as superuser, may name it).
@@ -33,9 +25,6 @@ class JobCoachingSocialNote(models.Model):
         index=True,
     )
     body = fields.Html(string="Note", required=True, sanitize_style=True)
-    company_id = fields.Many2one(
-        related="beneficiary_id.company_id", store=True, index=True, precompute=True
-    )
 
     @api.depends("session_id")
     def _compute_beneficiary_id(self):

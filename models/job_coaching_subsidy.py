@@ -22,7 +22,12 @@ CATEGORY_ACCOUNT_FIELDS = {
 class JobCoachingSubsidy(models.Model):
     _name = "job_coaching.subsidy"
     _description = "Subsidy"
-    _inherit = ["job_coaching.team.thread", "mail.activity.mixin", "job_coaching.input.guard"]
+    _inherit = [
+        "job_coaching.team.thread",
+        "mail.activity.mixin",
+        "job_coaching.input.guard",
+        "job_coaching.period",
+    ]
     _order = "date_start desc, reference, id"
     _check_company_auto = True
 
@@ -150,14 +155,7 @@ class JobCoachingSubsidy(models.Model):
 
     @api.constrains("date_start", "date_end")
     def _check_dates(self):
-        for subsidy in self:
-            if subsidy.date_end < subsidy.date_start:
-                raise ValidationError(
-                    _(
-                        "The subsidy %(name)s ends before it starts: check its period.",
-                        name=subsidy.display_name,
-                    )
-                )
+        self._check_ends_after_start("date_start", "date_end")
 
     @api.constrains("approval_threshold")
     def _check_approval_threshold(self):

@@ -1,6 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo import api, fields, models
 
 
 class JobCoachingTarget(models.Model):
@@ -13,7 +12,7 @@ class JobCoachingTarget(models.Model):
 
     _name = "job_coaching.target"
     _description = "Job Coaching Target"
-    _inherit = ["job_coaching.input.guard"]
+    _inherit = ["job_coaching.input.guard", "job_coaching.period"]
     _order = "date_from desc, sequence, id"
     _check_company_auto = True
 
@@ -54,12 +53,4 @@ class JobCoachingTarget(models.Model):
 
     @api.constrains("date_from", "date_to")
     def _check_dates(self):
-        for target in self:
-            if target.date_to < target.date_from:
-                raise ValidationError(
-                    _(
-                        "The target %(name)s ends before it starts: set its end after %(start)s.",
-                        name=target.name,
-                        start=target.date_from,
-                    )
-                )
+        self._check_ends_after_start("date_from", "date_to")

@@ -3,13 +3,17 @@ from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import format_datetime
 
 
 class JobCoachingWorkshop(models.Model):
     _name = "job_coaching.workshop"
     _description = "Table Emploi Workshop"
-    _inherit = ["job_coaching.team.thread", "mail.activity.mixin", "job_coaching.input.guard"]
+    _inherit = [
+        "job_coaching.team.thread",
+        "mail.activity.mixin",
+        "job_coaching.input.guard",
+        "job_coaching.period",
+    ]
     _order = "start desc, id desc"
     _check_company_auto = True
 
@@ -100,15 +104,7 @@ class JobCoachingWorkshop(models.Model):
 
     @api.constrains("start", "stop")
     def _check_dates(self):
-        for workshop in self:
-            if workshop.start and workshop.stop and workshop.stop <= workshop.start:
-                raise ValidationError(
-                    _(
-                        "The workshop %(name)s ends before it starts: set an end after %(start)s.",
-                        name=workshop.name,
-                        start=format_datetime(self.env, workshop.start, dt_format=False),
-                    )
-                )
+        self._check_ends_after_start("start", "stop")
 
     @api.constrains("capacity", "registration_ids")
     def _check_capacity(self):

@@ -7,9 +7,8 @@ from odoo.tools import format_datetime
 class JobCoachingWorkshopRegistration(models.Model):
     _name = "job_coaching.workshop.registration"
     _description = "Workshop Registration"
-    _inherit = ["job_coaching.file.record", "job_coaching.input.guard"]
+    _inherit = "job_coaching.file.entry"
     _order = "workshop_id desc, id"
-    _check_company_auto = True
 
     workshop_id = fields.Many2one(
         "job_coaching.workshop",
@@ -20,13 +19,7 @@ class JobCoachingWorkshopRegistration(models.Model):
         # Past workshops are closed: registration is for the planned ones.
         domain="[('state', '=', 'planned')]",
     )
-    beneficiary_id = fields.Many2one(
-        "job_coaching.beneficiary",
-        required=True,
-        ondelete="restrict",
-        index=True,
-        check_company=True,
-    )
+    beneficiary_id = fields.Many2one(check_company=True)
     attendance = fields.Selection(
         [
             ("registered", "Registered"),
@@ -41,13 +34,9 @@ class JobCoachingWorkshopRegistration(models.Model):
     topic = fields.Selection(related="workshop_id.topic", store=True)
     # The company of the workshop, or of the file while no workshop is chosen:
     # a registration started from the file offers that company's workshops.
-    company_id = fields.Many2one(
-        "res.company",
-        compute="_compute_company_id",
-        store=True,
-        index=True,
-        precompute=True,
-    )
+    # From the workshop or from the file, whichever is chosen first, so that
+    # either field offers the records of that company.
+    company_id = fields.Many2one("res.company", related=False, compute="_compute_company_id")
 
     _sql_constraints = [
         (

@@ -1,6 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo import api, fields, models
 
 from ..tools.street import house_number, street_match_key, street_match_pattern
 
@@ -8,7 +7,7 @@ from ..tools.street import house_number, street_match_key, street_match_pattern
 class JobCoachingZone(models.Model):
     _name = "job_coaching.zone"
     _description = "Neighbourhood Contract Zone"
-    _inherit = ["job_coaching.input.guard"]
+    _inherit = ["job_coaching.input.guard", "job_coaching.period"]
     _order = "date_start desc, name"
     _check_company_auto = True
 
@@ -48,15 +47,7 @@ class JobCoachingZone(models.Model):
 
     @api.constrains("date_start", "date_end")
     def _check_dates(self):
-        for zone in self:
-            if zone.date_start and zone.date_end and zone.date_start > zone.date_end:
-                raise ValidationError(
-                    _(
-                        "The zone %(zone)s ends before it starts: set an end date after %(start)s.",
-                        zone=zone.name,
-                        start=zone.date_start,
-                    )
-                )
+        self._check_ends_after_start("date_start", "date_end")
 
     def _match_keys(self):
         """Return {zone: {normalised street name: street lines}} for the zones

@@ -717,19 +717,19 @@ class TestActivityReport(EmploymentCase):
                 "<h2>Activity Report</h2>",
                 "<strong>Difficulties</strong>",
                 "Integration income (RIS)",
-                "The period ends before it starts: set its end after 2021-03-01.",
+                "The period ends before it starts: set its end after 03/01/2021.",
             ),
             "fr_BE": (
                 "<h2>Rapport d'activités</h2>",
                 "<strong>Difficultés</strong>",
                 "Revenu d&#39;intégration (RIS)",
-                "La période se termine avant de commencer : indiquez une fin après le 2021-03-01.",
+                "La période se termine avant de commencer : indiquez une fin après le 01/03/2021.",
             ),
             "nl_BE": (
                 "<h2>Activiteitenverslag</h2>",
                 "<strong>Moeilijkheden</strong>",
                 "Leefloon",
-                "De periode eindigt voor ze begint: geef een einde na 2021-03-01 op.",
+                "De periode eindigt vóór de start: geef een einde na 01-03-2021 op.",
             ),
         }
         rendered = {}

@@ -5,7 +5,6 @@ import xlsxwriter
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
 from odoo.fields import Command
 
 from ..tools.xlsx import write_table
@@ -17,7 +16,7 @@ class JobCoachingActivityReportWizard(models.TransientModel):
 
     _name = "job_coaching.activity.report.wizard"
     _description = "Job Coaching Activity Report"
-    _inherit = ["job_coaching.input.guard"]
+    _inherit = ["job_coaching.input.guard", "job_coaching.period"]
 
     date_from = fields.Date(
         string="From",
@@ -80,14 +79,10 @@ class JobCoachingActivityReportWizard(models.TransientModel):
 
     @api.constrains("date_from", "date_to")
     def _check_dates(self):
-        for wizard in self:
-            if wizard.date_to < wizard.date_from:
-                raise ValidationError(
-                    _(
-                        "The period ends before it starts: set its end after %(start)s.",
-                        start=wizard.date_from,
-                    )
-                )
+        self._check_ends_after_start("date_from", "date_to")
+
+    def _period_name(self):
+        return _("The period")
 
     def _get_values(self):
         """The report's numbers, labelled in the user's language, and the
