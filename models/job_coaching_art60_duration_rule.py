@@ -13,7 +13,7 @@ class JobCoachingArt60DurationRule(models.Model):
 
     _name = "job_coaching.art60.duration.rule"
     _description = "Article 60 Duration Rule"
-    _inherit = ["job_coaching.input.guard"]
+    _inherit = ["job_coaching.input.guard", "job_coaching.period"]
     _order = "date_from desc, age_min, id"
 
     name = fields.Char(required=True, translate=True)
@@ -58,16 +58,7 @@ class JobCoachingArt60DurationRule(models.Model):
                 raise ValidationError(
                     _("%(name)s needs a positive number of working days.", name=rule.name)
                 )
-            if rule.date_from and rule.date_to and rule.date_to < rule.date_from:
-                raise ValidationError(
-                    _(
-                        "%(name)s is valid until %(end)s, before it is valid from %(start)s: "
-                        "check its validity period.",
-                        name=rule.name,
-                        end=rule.date_to,
-                        start=rule.date_from,
-                    )
-                )
+        self._check_ends_after_start("date_from", "date_to")
         rules = self.search([("active", "=", True)])
         for rule in self.filtered("active"):
             for other in rules - rule:

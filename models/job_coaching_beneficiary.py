@@ -341,8 +341,9 @@ class JobCoachingBeneficiary(models.Model):
         return result
 
     def _stamp(self, vals):
-        """Record who recorded the consent (a read-only field, set by the
-        application only)."""
+        """After a create or a write: set the read-only fields that say who
+        wrote a value and when (here, who recorded the consent). A concern
+        with such fields extends it."""
         if "consent_date" in vals and self:
             # sudo: the stamp is the application's, never typed (read-only field)
             self.sudo().write({"consent_user_id": bool(vals["consent_date"]) and self.env.uid})

@@ -81,21 +81,10 @@ class JobCoachingBeneficiary(models.Model):
             )
         return problems
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        beneficiaries = super().create(vals_list)
-        for beneficiary, vals in zip(beneficiaries, vals_list, strict=True):
-            beneficiary._stamp_actiris_override(vals)
-        return beneficiaries
-
-    def write(self, vals):
-        result = super().write(vals)
-        self._stamp_actiris_override(vals)
-        return result
-
-    def _stamp_actiris_override(self, vals):
+    def _stamp(self, vals):
         """Record who wrote the coordinator's reason, and when (read-only
         fields, set by the application only)."""
+        super()._stamp(vals)
         if "actiris_override_reason" in vals and self:
             written = bool((vals["actiris_override_reason"] or "").strip())
             # sudo: the stamps are the application's, never typed (read-only fields)

@@ -43,7 +43,7 @@ class JobCoachingActivityReport(models.Model):
 
     _name = "job_coaching.activity.report"
     _description = "Job Coaching Activity Analysis"
-    _inherit = ["job_coaching.input.guard"]
+    _inherit = ["job_coaching.record"]
     _auto = False
     _order = "date desc"
     _rec_name = "beneficiary_id"

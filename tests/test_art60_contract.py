@@ -381,7 +381,9 @@ class TestArt60Duration(EmploymentCase):
             Rule.create(
                 {"name": "Clash", "date_from": "2027-01-01", "age_min": 30, "working_days": 100}
             )
-        with self.assertRefused(ValidationError, "check its validity period"):
+        with self.assertRefused(
+            ValidationError, "“Backwards” ends before it starts: set its end after 01/01/2020"
+        ):
             Rule.create(
                 {
                     "name": "Backwards",

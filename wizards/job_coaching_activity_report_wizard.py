@@ -16,7 +16,7 @@ class JobCoachingActivityReportWizard(models.TransientModel):
 
     _name = "job_coaching.activity.report.wizard"
     _description = "Job Coaching Activity Report"
-    _inherit = ["job_coaching.input.guard", "job_coaching.period"]
+    _inherit = ["job_coaching.record", "job_coaching.period"]
 
     date_from = fields.Date(
         string="From",

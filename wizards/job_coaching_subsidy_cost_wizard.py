@@ -9,7 +9,7 @@ from ..models.job_coaching_subsidy import CATEGORIES
 class JobCoachingSubsidyCostWizard(models.TransientModel):
     _name = "job_coaching.subsidy.cost.wizard"
     _description = "Record a Subsidy Cost"
-    _inherit = ["job_coaching.input.guard"]
+    _inherit = ["job_coaching.record"]
 
     subsidy_id = fields.Many2one("job_coaching.subsidy", required=True)
     company_id = fields.Many2one(related="subsidy_id.company_id")
