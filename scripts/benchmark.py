@@ -47,6 +47,16 @@ SELECT NULL, NULL, NULL, NULL, art60_outcome, count(*),
   FROM ev WHERE art60_ended > 0 GROUP BY art60_outcome
 """
 
+# The columns of the activities (mail.activity.mixin) in a list view.
+ACTIVITY_SPEC = {
+    "activity_ids": {"fields": {}},
+    "activity_exception_decoration": {},
+    "activity_exception_icon": {},
+    "activity_state": {},
+    "activity_summary": {},
+    "activity_type_icon": {},
+    "activity_type_id": {"fields": {"display_name": {}}},
+}
 LIST_SPEC = {
     "name": {},
     "niss_masked": {},
@@ -63,13 +73,7 @@ LIST_SPEC = {
     "user_id": {"fields": {"display_name": {}}},
     "mobile": {},
     "company_id": {"fields": {"display_name": {}}},
-    "activity_ids": {"fields": {}},
-    "activity_exception_decoration": {},
-    "activity_exception_icon": {},
-    "activity_state": {},
-    "activity_summary": {},
-    "activity_type_icon": {},
-    "activity_type_id": {"fields": {"display_name": {}}},
+    **ACTIVITY_SPEC,
 }
 PARTNER_LIST_SPEC = {
     "complete_name": {},
@@ -82,13 +86,7 @@ PARTNER_LIST_SPEC = {
     "vat": {},
     "category_id": {"fields": {"display_name": {}, "color": {}}},
     "company_id": {"fields": {"display_name": {}}},
-    "activity_ids": {"fields": {}},
-    "activity_exception_decoration": {},
-    "activity_exception_icon": {},
-    "activity_state": {},
-    "activity_summary": {},
-    "activity_type_icon": {},
-    "activity_type_id": {"fields": {"display_name": {}}},
+    **ACTIVITY_SPEC,
 }
 
 
