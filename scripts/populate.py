@@ -50,13 +50,7 @@ SESSIONS_PER_FILE = 10
 # Rows per COPY statement.
 CHUNK = 200_000
 # Session slots of a day (UTC start, end): five interviews of 45 minutes.
-SLOTS = [
-    ("08:00:00", "08:45:00"),
-    ("09:00:00", "09:45:00"),
-    ("12:00:00", "12:45:00"),
-    ("13:00:00", "13:45:00"),
-    ("14:00:00", "14:45:00"),
-]
+SLOTS = [(f"{hour:02d}:00:00", f"{hour:02d}:45:00") for hour in (8, 9, 12, 13, 14)]
 
 
 def default_companies(beneficiaries):
