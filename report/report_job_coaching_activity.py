@@ -16,6 +16,16 @@ INTO_WORK_ROUTES = ["art60_started", "application_hired", "exit_to_job"]
 # Who counts as accompanied: a person with at least one session done.
 ACCOMPANIED = SQL("session_done > 0")
 INTO_WORK = SQL(" OR ").join(SQL("%s > 0", SQL.identifier(m)) for m in INTO_WORK_ROUTES)
+# The people counted once in the period, each by a condition on their events.
+PEOPLE = {
+    "accompanied": ACCOMPANIED,
+    "into_job": INTO_WORK,
+    "into_work_art60": SQL("art60_started > 0"),
+    "into_work_hired": SQL("application_hired > 0"),
+    "into_work_exit": SQL("exit_to_job > 0"),
+    "into_training": SQL("exit_to_training > 0"),
+    "workshop_people": SQL("workshop_attended > 0"),
+}
 # The activity of each month of the period.
 MONTHLY = ["intake", "session_done", "workshop_attended", "art60_started", "exit_to_job"]
 
@@ -141,37 +151,21 @@ class ReportJobCoachingActivity(models.AbstractModel):
         inner = query.select(*(SQL.identifier(query.table, column) for column in columns))
         sql = SQL(
             """
-            SELECT %(groupings)s, %(keys)s, %(sums)s,
-                   count(DISTINCT beneficiary_id),
-                   count(DISTINCT beneficiary_id) FILTER (WHERE %(accompanied)s),
-                   count(DISTINCT beneficiary_id) FILTER (WHERE %(into_work)s),
-                   count(DISTINCT beneficiary_id) FILTER (WHERE art60_started > 0),
-                   count(DISTINCT beneficiary_id) FILTER (WHERE application_hired > 0),
-                   count(DISTINCT beneficiary_id) FILTER (WHERE exit_to_job > 0),
-                   count(DISTINCT beneficiary_id) FILTER (WHERE exit_to_training > 0),
-                   count(DISTINCT beneficiary_id) FILTER (WHERE workshop_attended > 0)
+            SELECT %(groupings)s, %(keys)s, %(sums)s, count(DISTINCT beneficiary_id), %(people)s
               FROM (%(inner)s) ev
              GROUP BY GROUPING SETS ((), %(sets)s)
             """,
             groupings=SQL(", ").join(SQL("GROUPING(%s)", SQL.identifier(b)) for b in BREAKDOWNS),
             keys=SQL(", ").join(SQL.identifier(b) for b in BREAKDOWNS),
             sums=SQL(", ").join(SQL("COALESCE(sum(%s), 0)", SQL.identifier(m)) for m in MEASURES),
-            accompanied=ACCOMPANIED,
-            into_work=INTO_WORK,
+            people=SQL(", ").join(
+                SQL("count(DISTINCT beneficiary_id) FILTER (WHERE %s)", condition)
+                for condition in PEOPLE.values()
+            ),
             inner=inner,
             sets=SQL(", ").join(SQL("(%s)", SQL.identifier(b)) for b in BREAKDOWNS),
         )
-        names = [
-            *MEASURES,
-            "people",
-            "accompanied",
-            "into_job",
-            "into_work_art60",
-            "into_work_hired",
-            "into_work_exit",
-            "into_training",
-            "workshop_people",
-        ]
+        names = [*MEASURES, "people", *PEOPLE]
         result = {None: {}, **{breakdown: {} for breakdown in BREAKDOWNS}}
         width = len(BREAKDOWNS)
         for row in self.env.execute_query(sql):
@@ -194,18 +188,7 @@ class ReportJobCoachingActivity(models.AbstractModel):
         domain = self._report_domain(date_from, date_to, zone_id, user_ids)
         sums = self._sums(domain)
         totals = sums[None][False]
-        people = {
-            key: totals.pop(key)
-            for key in (
-                "accompanied",
-                "into_job",
-                "into_work_art60",
-                "into_work_hired",
-                "into_work_exit",
-                "into_training",
-                "workshop_people",
-            )
-        }
+        people = {key: totals.pop(key) for key in PEOPLE}
 
         def breakdown(field):
             # per key: the sums, the people and the people accompanied

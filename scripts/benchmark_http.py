@@ -139,6 +139,29 @@ class Browser:
             {"model": model, "method": method, "args": args, "kwargs": kwargs},
         )
 
+    def web_search_read(self, model, specification, domain):
+        """The first page of a list view (80 rows, counted up to 10,000)."""
+        return self.call_kw(
+            model,
+            "web_search_read",
+            [],
+            {
+                "specification": specification,
+                "domain": domain,
+                "offset": 0,
+                "limit": 80,
+                "order": "",
+                "count_limit": 10001,
+            },
+        )
+
+    def web_read(self, model, ids, specification):
+        return self.call_kw(model, "web_read", [ids], {"specification": specification})
+
+    def web_save(self, model, vals, specification):
+        """A new record saved from its form."""
+        return self.call_kw(model, "web_save", [[], vals], {"specification": specification})
+
     def call_button(self, model, method, ids):
         return self.json(
             f"/web/dataset/call_button/{model}/{method}",
@@ -347,18 +370,8 @@ class Identity:
         self.timed(
             recorder,
             "beneficiary list",
-            lambda: self.browser.call_kw(
-                "job_coaching.beneficiary",
-                "web_search_read",
-                [],
-                {
-                    "specification": self.specs["list"],
-                    "domain": self.list_domain,
-                    "offset": 0,
-                    "limit": 80,
-                    "order": "",
-                    "count_limit": 10001,
-                },
+            lambda: self.browser.web_search_read(
+                "job_coaching.beneficiary", self.specs["list"], self.list_domain
             ),
         )
 
@@ -367,11 +380,8 @@ class Identity:
         self.timed(
             recorder,
             "beneficiary form",
-            lambda: self.browser.call_kw(
-                "job_coaching.beneficiary",
-                "web_read",
-                [[person["id"]]],
-                {"specification": self.specs["form"]},
+            lambda: self.browser.web_read(
+                "job_coaching.beneficiary", [person["id"]], self.specs["form"]
             ),
         )
 
@@ -394,18 +404,8 @@ class Identity:
         self.timed(
             recorder,
             "search by register number",
-            lambda: self.browser.call_kw(
-                "job_coaching.beneficiary",
-                "web_search_read",
-                [],
-                {
-                    "specification": self.specs["list"],
-                    "domain": [["niss_search", "ilike", digits]],
-                    "offset": 0,
-                    "limit": 80,
-                    "order": "",
-                    "count_limit": 10001,
-                },
+            lambda: self.browser.web_search_read(
+                "job_coaching.beneficiary", self.specs["list"], [["niss_search", "ilike", digits]]
             ),
         )
 
@@ -440,12 +440,7 @@ class Identity:
         saved = self.timed(
             recorder,
             "plan a session",
-            lambda: self.browser.call_kw(
-                "job_coaching.session",
-                "web_save",
-                [[], vals],
-                {"specification": self.session_specs["form"]},
-            ),
+            lambda: self.browser.web_save("job_coaching.session", vals, self.session_specs["form"]),
         )
         if not saved:
             return
@@ -471,11 +466,10 @@ class Identity:
         saved = self.timed(
             recorder,
             "register for a workshop",
-            lambda: self.browser.call_kw(
+            lambda: self.browser.web_save(
                 "job_coaching.workshop.registration",
-                "web_save",
-                [[], {"workshop_id": workshop, "beneficiary_id": person["id"]}],
-                {"specification": self.registration_spec},
+                {"workshop_id": workshop, "beneficiary_id": person["id"]},
+                self.registration_spec,
             ),
         )
         if saved:
@@ -495,11 +489,8 @@ class Identity:
         self.timed(
             recorder,
             "matching: open the ranking",
-            lambda: self.browser.call_kw(
-                "job_coaching.candidate.match",
-                "web_read",
-                [[action["res_id"]]],
-                {"specification": self.match_spec},
+            lambda: self.browser.web_read(
+                "job_coaching.candidate.match", [action["res_id"]], self.match_spec
             ),
         )
 
@@ -508,11 +499,10 @@ class Identity:
         saved = self.timed(
             recorder,
             "activity report: wizard",
-            lambda: self.browser.call_kw(
+            lambda: self.browser.web_save(
                 "job_coaching.activity.report.wizard",
-                "web_save",
-                [[], {"date_from": date_from, "date_to": date_to}],
-                {"specification": self.wizard_spec},
+                {"date_from": date_from, "date_to": date_to},
+                self.wizard_spec,
             ),
         )
         if not saved:
@@ -530,19 +520,7 @@ class Identity:
         self.timed(
             recorder,
             "contact list",
-            lambda: self.browser.call_kw(
-                "res.partner",
-                "web_search_read",
-                [],
-                {
-                    "specification": self.partner_specs["list"],
-                    "domain": [],
-                    "offset": 0,
-                    "limit": 80,
-                    "order": "",
-                    "count_limit": 10001,
-                },
-            ),
+            lambda: self.browser.web_search_read("res.partner", self.partner_specs["list"], []),
         )
 
     def step_contact_form(self, recorder):
@@ -550,12 +528,7 @@ class Identity:
         self.timed(
             recorder,
             "contact form",
-            lambda: self.browser.call_kw(
-                "res.partner",
-                "web_read",
-                [[partner]],
-                {"specification": self.partner_specs["form"]},
-            ),
+            lambda: self.browser.web_read("res.partner", [partner], self.partner_specs["form"]),
         )
 
 
@@ -627,19 +600,15 @@ def prepare_plan(options, users):
     start = plan["base"] + timedelta(days=400)
     for company_id, coordinator in companies.items():
         plan["workshops"][company_id] = [
-            coordinator.browser.call_kw(
+            coordinator.browser.web_save(
                 "job_coaching.workshop",
-                "web_save",
-                [
-                    [],
-                    {
-                        "name": f"Load test workshop {index + 1}",
-                        "topic": "cv",
-                        "start": (start + timedelta(hours=9)).strftime("%Y-%m-%d %H:%M:%S"),
-                        "capacity": 10000,
-                    },
-                ],
-                {"specification": {}},
+                {
+                    "name": f"Load test workshop {index + 1}",
+                    "topic": "cv",
+                    "start": (start + timedelta(hours=9)).strftime("%Y-%m-%d %H:%M:%S"),
+                    "capacity": 10000,
+                },
+                {},
             )[0]["id"]
             for index in range(2)
         ]

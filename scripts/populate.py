@@ -50,13 +50,7 @@ SESSIONS_PER_FILE = 10
 # Rows per COPY statement.
 CHUNK = 200_000
 # Session slots of a day (UTC start, end): five interviews of 45 minutes.
-SLOTS = [
-    ("08:00:00", "08:45:00"),
-    ("09:00:00", "09:45:00"),
-    ("12:00:00", "12:45:00"),
-    ("13:00:00", "13:45:00"),
-    ("14:00:00", "14:45:00"),
-]
+SLOTS = [(f"{hour:02d}:00:00", f"{hour:02d}:45:00") for hour in (8, 9, 12, 13, 14)]
 
 
 def default_companies(beneficiaries):
@@ -242,6 +236,49 @@ class Populator:
             self.cr.copy_from(buffer, table, columns=["id", *columns], null="\\N")
         self._sync_sequence(table)
         return ids
+
+    def copy_partners(self, rows, columns, audited=False):
+        """COPY partners into res_partner: ``rows`` of (id, name, company id,
+        is a company, then ``columns``), each in Jette, its own commercial
+        partner, active, shared, in English; ``audited`` as in copy_rows."""
+        return self.copy_rows(
+            "res_partner",
+            [
+                "name",
+                "complete_name",
+                "zip",
+                "city",
+                "country_id",
+                "company_id",
+                "active",
+                "type",
+                "is_company",
+                "commercial_partner_id",
+                "partner_share",
+                "lang",
+                *columns,
+            ],
+            [
+                (
+                    partner_id,
+                    name,
+                    name,
+                    "1090",
+                    "Jette",
+                    self.belgium.id,
+                    company_id,
+                    True,
+                    "contact",
+                    is_company,
+                    partner_id,
+                    True,
+                    "en_US",
+                    *values,
+                )
+                for partner_id, name, company_id, is_company, *values in rows
+            ],
+            audited=audited,
+        )
 
     def copy_chunks(self, table, columns, chunks):
         """COPY text chunks (tab-separated lines: id, then ``columns``) made by
@@ -485,48 +522,18 @@ class Populator:
                     (
                         first + index,
                         name,
-                        name,
-                        f"{index} Rue de la Bench",
-                        "1090",
-                        "Jette",
-                        self.belgium.id,
                         company_id,
-                        True,
-                        "contact",
                         False,
+                        f"{index} Rue de la Bench",
                         email,
                         email,
-                        first + index,
-                        True,
-                        "en_US",
                         1,
                         now,
                     )
                 )
                 index += 1
         with self.bulk_load("res_partner"):
-            self.copy_rows(
-                "res_partner",
-                [
-                    "name",
-                    "complete_name",
-                    "street",
-                    "zip",
-                    "city",
-                    "country_id",
-                    "company_id",
-                    "active",
-                    "type",
-                    "is_company",
-                    "email",
-                    "email_normalized",
-                    "commercial_partner_id",
-                    "partner_share",
-                    "lang",
-                ],
-                rows,
-                audited=True,
-            )
+            self.copy_partners(rows, ["street", "email", "email_normalized"], audited=True)
         self.partner_ids = [row[0] for row in rows]
         self.log("res.partner", len(rows), started)
 
@@ -862,25 +869,7 @@ class Populator:
             for index in range(max(2, len(files) // 500)):
                 employer_id = first_employer + len(employer_rows)
                 name = f"Employer {number + index:05d}"
-                employer_rows.append(
-                    (
-                        employer_id,
-                        name,
-                        name,
-                        "1090",
-                        "Jette",
-                        self.belgium.id,
-                        company_id,
-                        True,
-                        "contact",
-                        True,
-                        True,
-                        index % 10 == 0,
-                        employer_id,
-                        True,
-                        "en_US",
-                    )
-                )
+                employer_rows.append((employer_id, name, company_id, True, True, index % 10 == 0))
                 employers.append(employer_id)
             vacancies = []
             agents = self.agents_of[company_id]
@@ -920,26 +909,7 @@ class Populator:
                         intake + timedelta(days=30),
                     )
                 )
-        self.copy_rows(
-            "res_partner",
-            [
-                "name",
-                "complete_name",
-                "zip",
-                "city",
-                "country_id",
-                "company_id",
-                "active",
-                "type",
-                "is_company",
-                "is_employer",
-                "is_cqd_project",
-                "commercial_partner_id",
-                "partner_share",
-                "lang",
-            ],
-            employer_rows,
-        )
+        self.copy_partners(employer_rows, ["is_employer", "is_cqd_project"])
         self.copy_rows(
             "job_coaching_vacancy",
             [

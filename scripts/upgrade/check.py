@@ -33,6 +33,22 @@ def plain(value):
     return value
 
 
+def found(Model, record_id, label, problems):
+    """The seed's record, or an empty recordset and a problem when it is gone."""
+    record = Model.browse(int(record_id)).exists()
+    if not record:
+        problems.append(f"{label} is gone")
+    return record
+
+
+def compare(record, old, label, expect, names=None):
+    """The fields the seed wrote (``names``, by default every one but the id)
+    as they were."""
+    for name in names or old:
+        if name != "id":
+            expect(f"{label}.{name}", plain(record[name]), old[name])
+
+
 def version_tuple(version):
     return tuple(int(part) for part in (version or "0").split("."))
 
@@ -66,14 +82,8 @@ def main(env):
 
     # People and their residence, as they were.
     for key, old in before["people"].items():
-        person = Beneficiary.browse(old["id"]).exists()
-        if not person:
-            problems.append(f"person {key} is gone")
-            continue
-        # the fields the seed wrote (it names them once)
-        for name, value in old.items():
-            if name != "id":
-                expect(f"{key}.{name}", plain(person[name]), value)
+        if person := found(Beneficiary, old["id"], f"person {key}", problems):
+            compare(person, old, key, expect)
     if not any(old["in_zone"] for old in before["people"].values()):
         problems.append("nobody of the seed lived in the zone: the residence check is empty")
     check_situations(env, before, problems, expect, previous)
@@ -81,12 +91,10 @@ def main(env):
     # The rules of 18.0.1 became the rule set valid until 28 February 2026.
     Rule = env["job_coaching.art60.duration.rule"].with_context(active_test=False)
     for rule_id, old in before["rules"].items():
-        rule = Rule.browse(int(rule_id)).exists()
+        rule = found(Rule, rule_id, f"rule {rule_id}", problems)
         if not rule:
-            problems.append(f"rule {rule_id} is gone")
             continue
-        for name, value in old.items():
-            expect(f"rule {rule.name}.{name}", plain(rule[name]), value)
+        compare(rule, old, f"rule {rule.name}", expect)
         if previous < (18, 0, 2):
             expect(f"rule {rule.name}.date_to", plain(rule.date_to), "2026-02-28")
             expect(f"rule {rule.name}.date_from", rule.date_from, False)
@@ -101,15 +109,12 @@ def main(env):
     # Contracts: what was there stays; the computed ends follow the new rules.
     contracts = {}
     for key, old in before["contracts"].items():
-        contract = Contract.browse(old["id"]).exists()
+        contract = found(Contract, old["id"], f"contract {key}", problems)
         if not contract:
-            problems.append(f"contract {key} is gone")
             continue
         contracts[key] = contract
-        kept = KEPT_CONTRACT_FIELDS if previous < (18, 0, 2) else list(old)
-        for name in kept:
-            if name != "id":
-                expect(f"contract {key}.{name}", plain(contract[name]), old[name])
+        kept = KEPT_CONTRACT_FIELDS if previous < (18, 0, 2) else None
+        compare(contract, old, f"contract {key}", expect, kept)
     if len(contracts) == len(before["contracts"]):
         draft, running = contracts["draft"], contracts["running"]
         ended, override = contracts["ended"], contracts["override"]
@@ -177,12 +182,10 @@ def check_situations(env, before, problems, expect, previous):
     expect("residence periods", Situation.search_count([]), files)
     Street = env["job_coaching.zone.street"]
     for street_id, old in before["streets"].items():
-        street = Street.browse(int(street_id)).exists()
+        street = found(Street, street_id, f"street line {street_id}", problems)
         if not street:
-            problems.append(f"street line {street_id} is gone")
             continue
-        for name, value in old.items():
-            expect(f"street {street.name}.{name}", plain(street[name]), value)
+        compare(street, old, f"street {street.name}", expect)
         expect(
             f"street {street.name} part",
             (street.side, street.number_from, street.number_to),
