@@ -16,22 +16,21 @@ AGE_GROUPS = [
 TRAINING_ACTIONS = ("pre_training", "training", "language", "driving_licence")
 # The dimensions the report breaks its numbers down by.
 BREAKDOWNS = ["in_zone", "age_group", "cpas_status", "referral_channel_id"]
-# The measures: an integer column each, the count of one kind of event.
-MEASURES = {
-    "intake": "New Files",
-    "session_done": "Sessions Done",
-    "no_show": "No-shows",
-    "appointment_request": "Appointment Requests",
-    "workshop_attended": "Workshop Attendances",
-    "training_action": "Training Actions Started",
-    "art60_started": "Art. 60 Contracts Started",
-    "art60_ended": "Art. 60 Contracts Ended",
-    "application_hired": "Hires through an Application",
-    "exit_to_job": "Exits into a Job",
-    "exit_to_training": "Exits into Training",
-    "followup_employed_3m": "Employed at +3 Months",
-    "followup_employed_6m": "Employed at +6 Months",
-}
+MEASURES = [
+    "intake",
+    "session_done",
+    "no_show",
+    "appointment_request",
+    "workshop_attended",
+    "training_action",
+    "art60_started",
+    "art60_ended",
+    "application_hired",
+    "exit_to_job",
+    "exit_to_training",
+    "followup_employed_3m",
+    "followup_employed_6m",
+]
 
 
 class JobCoachingActivityReport(models.Model):
@@ -83,10 +82,20 @@ class JobCoachingActivityReport(models.Model):
         string="Art. 60 Outcome",
         readonly=True,
     )
-    # Measures: one field each, declared in the class's namespace from MEASURES
-    vars().update(
-        (name, fields.Integer(string=label, readonly=True)) for name, label in MEASURES.items()
-    )
+    # Measures
+    intake = fields.Integer(string="New Files", readonly=True)
+    session_done = fields.Integer(string="Sessions Done", readonly=True)
+    no_show = fields.Integer(string="No-shows", readonly=True)
+    appointment_request = fields.Integer(string="Appointment Requests", readonly=True)
+    workshop_attended = fields.Integer(string="Workshop Attendances", readonly=True)
+    training_action = fields.Integer(string="Training Actions Started", readonly=True)
+    art60_started = fields.Integer(string="Art. 60 Contracts Started", readonly=True)
+    art60_ended = fields.Integer(string="Art. 60 Contracts Ended", readonly=True)
+    application_hired = fields.Integer(string="Hires through an Application", readonly=True)
+    exit_to_job = fields.Integer(string="Exits into a Job", readonly=True)
+    exit_to_training = fields.Integer(string="Exits into Training", readonly=True)
+    followup_employed_3m = fields.Integer(string="Employed at +3 Months", readonly=True)
+    followup_employed_6m = fields.Integer(string="Employed at +6 Months", readonly=True)
 
     def _events_query(self):
         """One SELECT per source, each joined to the person's file: (id, date,
