@@ -20,7 +20,6 @@ class JobCoachingFileEntry(models.AbstractModel):
 
     beneficiary_id = fields.Many2one(
         "job_coaching.beneficiary",
-        string="Beneficiary",
         required=True,
         ondelete="restrict",
         index=True,
