@@ -554,8 +554,11 @@ FLOWS = [
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--url", required=True)
-    parser.add_argument("--chrome", required=True)
+    parser.add_argument("--url")
+    parser.add_argument("--chrome")
+    parser.add_argument(
+        "--check", action="store_true", help="only check that the flows asked for exist"
+    )
     parser.add_argument(
         "--failures", type=Path, help="where the picture of a screen that failed goes"
     )
@@ -569,6 +572,10 @@ def main():
     ]
     if not flows:
         sys.exit(f"No such flow: {' '.join(args.flows)} (flows: {[f[1] for f in FLOWS]})")
+    if args.check:
+        return
+    if not (args.url and args.chrome):
+        parser.error("--url and --chrome are needed")
     args.output.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
     try:
