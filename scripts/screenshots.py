@@ -332,6 +332,9 @@ class Browser:
         self.click(css)
         self.on_element(css, None, "el.select && el.select(); return true;")
         self.call("Input.insertText", text=text)
+        typed = self.on_element(css, None, "return el === document.activeElement && el.value;")
+        if typed != text:
+            raise ScreenError(f"{text!r} did not get typed into {css!r} (it holds {typed!r})")
         if commit:
             self.on_element(
                 css, None, "el.dispatchEvent(new Event('change', {bubbles: true})); return true;"
@@ -348,6 +351,8 @@ class Browser:
             " if (!opt) return false; el.value = opt.value;"
             " el.dispatchEvent(new Event('change', {bubbles: true})); return true;",
         )
+        if found is None:
+            raise ScreenError(f"{css!r} went away before its option {value!r} was chosen")
         if not found:
             raise ScreenError(f"{css!r} has no option {value!r}")
 
@@ -480,6 +485,7 @@ class Screens:
         start = date.today() + timedelta(days=14)
         b.type(f"{row} .o_field_widget[name=date_start] input", start.strftime(data["date"]))
         b.click(".o_field_widget[name=action_ids] .o_field_x2many_list_row_add a")
+        b.wait(".o_field_widget[name=action_ids] .o_data_row:nth-child(2).o_selected_row")
         b.select(f"{row} .o_field_widget[name=action_type] select", "job_search")
         b.type(f"{row} .o_field_widget[name=name] input", data["job_search"])
         b.click(".o_form_button_save")
