@@ -439,8 +439,8 @@ class Screens:
         self.browser.goto(f"{self.url}{path}")
         self.browser.wait(".o_main_navbar")
 
-    def field(self, name, inside=""):
-        return f"{inside} .o_field_widget[name={name}] input".strip()
+    def field(self, name):
+        return f".o_field_widget[name={name}] input"
 
     # 1. An agent registers a walk-in: eligibility and problems while typing.
     def walk_in(self, lang):
