@@ -56,7 +56,9 @@ def fragments():
     for path in sorted((ADDON_DIR / "readme").iterdir()):
         if path.suffix != ".md" or path.stem not in FRAGMENTS:
             sys.exit(f"readme/{path.name} is not one of OCA's fragments: {sorted(FRAGMENTS)}")
-        text = path.read_text(encoding="utf-8").strip()
+        # Links and images written from readme/ (../static/...) point from
+        # the add-on's root in README.rst, as OCA's generator rewrites them.
+        text = path.read_text(encoding="utf-8").strip().replace("](../", "](")
         if text:
             found[path.stem] = convert(text).strip("\n") + "\n"
     if "DESCRIPTION" not in found:
