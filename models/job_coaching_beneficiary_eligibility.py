@@ -84,7 +84,6 @@ class JobCoachingBeneficiary(models.Model):
     def _stamp(self, vals):
         """Record who wrote the coordinator's reason, and when (read-only
         fields, set by the application only)."""
-        super()._stamp(vals)
         if "actiris_override_reason" in vals and self:
             written = bool((vals["actiris_override_reason"] or "").strip())
             # sudo: the stamps are the application's, never typed (read-only fields)
@@ -94,6 +93,7 @@ class JobCoachingBeneficiary(models.Model):
                     "actiris_override_date": written and fields.Date.context_today(self),
                 }
             )
+        return super()._stamp(vals)
 
     @api.model
     def _cron_update_age(self):
