@@ -68,3 +68,4 @@ from . import test_secrecy
 from . import test_crons
 from . import test_platform
 from . import test_readme_claims
+from . import test_period
