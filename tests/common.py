@@ -79,3 +79,21 @@ class JobCoachingCase(TransactionCase):
         Beneficiary = cls.Beneficiary.with_user(user) if user else cls.Beneficiary
         vals.setdefault("user_id", (user or cls.agent).id)
         return Beneficiary.create(cls._beneficiary_vals(**vals))
+
+    @classmethod
+    def _create_workshop(cls, user=None, **vals):
+        """A table emploi workshop of three hours, created by ``user`` (the
+        agent by default)."""
+        return (
+            cls.env["job_coaching.workshop"]
+            .with_user(user or cls.agent)
+            .create(
+                {
+                    "name": "Write your CV",
+                    "topic": "cv",
+                    "start": "2026-06-10 09:00:00",
+                    "stop": "2026-06-10 12:00:00",
+                    **vals,
+                }
+            )
+        )

@@ -225,18 +225,7 @@ class TestErasureScan(EmploymentCase):
             }
         )
         # A workshop attended and an office-hours visit under the person's name.
-        workshop = (
-            self.env["job_coaching.workshop"]
-            .with_user(agent)
-            .create(
-                {
-                    "name": "Write your CV",
-                    "topic": "cv",
-                    "start": "2026-06-10 09:00:00",
-                    "stop": "2026-06-10 12:00:00",
-                }
-            )
-        )
+        workshop = self._create_workshop(agent)
         self.env["job_coaching.workshop.registration"].with_user(agent).create(
             {"workshop_id": workshop.id, "beneficiary_id": person.id, "attendance": "attended"}
         )
@@ -439,18 +428,7 @@ class TestRetention(EmploymentCase):
             {"vacancy_id": self._create_vacancy().id, "beneficiary_id": by_application.id}
         )
         by_workshop = self._file("ByWorkshop", "2016-06-01")
-        workshop = (
-            self.env["job_coaching.workshop"]
-            .with_user(self.agent)
-            .create(
-                {
-                    "name": "Write your CV",
-                    "topic": "cv",
-                    "start": "2026-06-10 09:00:00",
-                    "stop": "2026-06-10 12:00:00",
-                }
-            )
-        )
+        workshop = self._create_workshop()
         self.env["job_coaching.workshop.registration"].with_user(self.agent).create(
             {"workshop_id": workshop.id, "beneficiary_id": by_workshop.id}
         )

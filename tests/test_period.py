@@ -38,18 +38,7 @@ class TestPeriodOrder(JobCoachingCase):
         self.assertEqual(str(target.date_to), "2026-03-01")
 
     def test_a_meeting_must_last(self):
-        workshop = (
-            self.env["job_coaching.workshop"]
-            .with_user(self.agent)
-            .create(
-                {
-                    "name": "Write your CV",
-                    "topic": "cv",
-                    "start": "2026-06-10 09:00:00",
-                    "stop": "2026-06-10 12:00:00",
-                }
-            )
-        )
+        workshop = self._create_workshop()
         with self.assertRefused(
             ValidationError, "Table Emploi Workshop “Write your CV” ends before it starts"
         ) as caught:

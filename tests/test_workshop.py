@@ -22,16 +22,7 @@ class TestWorkshop(JobCoachingCase):
             cls.people |= cls._create_beneficiary(first_name=f"Person{index}")
 
     def _workshop(self, **vals):
-        return self.Workshop.with_user(self.agent).create(
-            {
-                "name": "Write your CV",
-                "topic": "cv",
-                "start": "2026-06-10 09:00:00",
-                "stop": "2026-06-10 12:00:00",
-                "capacity": 2,
-                **vals,
-            }
-        )
+        return self._create_workshop(**{"capacity": 2, **vals})
 
     def _register(self, workshop, person, **vals):
         return self.Registration.with_user(self.agent).create(
