@@ -115,7 +115,7 @@ class JobCoachingBeneficiary(models.Model):
                     value = field.convert_to_export(value, record)
                 row.append((field.get_description(self.env)["string"], value))
             rows.append(row)
-        return {"title": records._description, "model": records._name, "records": rows}
+        return {"title": self._model_label(records._name), "model": records._name, "records": rows}
 
     def action_print_access_request(self):
         self.ensure_one()

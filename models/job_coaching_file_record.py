@@ -20,6 +20,7 @@ class JobCoachingFileRecord(models.AbstractModel):
 
     _name = "job_coaching.file.record"
     _description = "Record of a Beneficiary's File"
+    _inherit = ["job_coaching.record"]
 
     @api.model
     def _file_link_fields(self):
@@ -58,7 +59,7 @@ class JobCoachingFileRecord(models.AbstractModel):
                 raise AccessError(
                     _(
                         "%(document)s can only be recorded on a file of your caseload.",
-                        document=self._description,
+                        document=self._model_label(),
                     )
                 )
 

@@ -94,7 +94,7 @@ class JobCoachingInputGuard(models.AbstractModel):
             field = self._fields.get(name) if isinstance(name, str) else None
             if field is None:
                 raise ValidationError(
-                    _("%(model)s has no field %(field)s.", model=self._description, field=name)
+                    _("%(model)s has no field %(field)s.", model=self._model_label(), field=name)
                 )
             if value is False or value is None:
                 continue
@@ -104,7 +104,7 @@ class JobCoachingInputGuard(models.AbstractModel):
                     _(
                         'Invalid value for "%(field)s" (%(model)s): %(reason)s',
                         field=field.get_description(self.env)["string"],
-                        model=self._description,
+                        model=self._model_label(),
                         reason=reason,
                     )
                 )

@@ -34,4 +34,4 @@ class JobCoachingPeriod(models.AbstractModel):
 
     def _period_name(self):
         """How the refusal names the record."""
-        return _("%(document)s “%(name)s”", document=self._description, name=self.display_name)
+        return _("%(document)s “%(name)s”", document=self._model_label(), name=self.display_name)

@@ -50,7 +50,7 @@ class JobCoachingRecord(models.AbstractModel):
                     fields=", ".join(
                         f'"{field.get_description(self.env)["string"]}"' for field in protected
                     ),
-                    model=self._description,
+                    model=self._model_label(),
                 )
             )
 
@@ -75,16 +75,26 @@ class JobCoachingRecord(models.AbstractModel):
                         'Invalid value for "%(field)s" (%(model)s): no such record that you '
                         "may use.",
                         field=self._fields[name].get_description(self.env)["string"],
-                        model=self._description,
+                        model=self._model_label(),
                     )
                 )
+
+    @api.model
+    def _model_label(self, model_name=None):
+        """The name of this model (or of ``model_name``) in the user's
+        language, for messages: ``_description`` is the English one."""
+        # sudo: the name of a model is no one's data
+        return self.env["ir.model"].sudo()._get(model_name or self._name).name
 
     def _check_company_move(self, company_id):
         """A record changes company only by a coordinator's hand."""
         moved = self.filtered(lambda record: record.company_id.id != company_id)
         if moved and not self.env.user.has_group("job_coaching.group_job_coaching_manager"):
             raise UserError(
-                _("Only a coordinator moves %(model)s to another company.", model=self._description)
+                _(
+                    "Only a coordinator moves %(model)s to another company.",
+                    model=self._model_label(),
+                )
             )
 
     def _count_linked(self, model, field, domain=()):

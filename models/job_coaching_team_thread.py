@@ -20,7 +20,7 @@ class JobCoachingTeamThread(models.AbstractModel):
 
     _name = "job_coaching.team.thread"
     _description = "Job Coaching Team Chatter"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "job_coaching.record"]
 
     @api.model
     def _team_groups(self):
@@ -61,7 +61,7 @@ class JobCoachingTeamThread(models.AbstractModel):
                 _(
                     "%(document)s stays inside the team: only Job Coaching users of its CPAS "
                     "can follow it or receive its messages.",
-                    document=self._description,
+                    document=self._model_label(),
                 )
             )
 

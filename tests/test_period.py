@@ -47,3 +47,33 @@ class TestPeriodOrder(JobCoachingCase):
         self.assertIn("06/10/2026", str(caught.exception))
         self.assertNotIn("2026-06-10", str(caught.exception))
         self.assertEqual(str(workshop.stop), "2026-06-10 12:00:00")
+
+    def test_the_refusal_names_the_record_in_the_users_language(self):
+        """The kind of record in the user's language (not the model's English
+        description), and the start in that language's date format."""
+        self.env["res.lang"]._activate_lang("fr_BE")
+        self.env["ir.module.module"].search([("name", "=", "job_coaching")])._update_translations(
+            ["fr_BE"]
+        )
+        self.coordinator.lang = "fr_BE"
+        target = (
+            self.env["job_coaching.target"]
+            .with_user(self.coordinator)
+            .create(
+                {
+                    "name": "Accueils de mars",
+                    "kind": "accompanied",
+                    "value": 5,
+                    "date_from": "2026-03-01",
+                    "date_to": "2026-03-31",
+                    "zone_id": self.zone.id,
+                }
+            )
+        )
+        with self.assertRefused(ValidationError, "se termine avant de commencer") as caught:
+            target.with_context(lang="fr_BE").write({"date_to": "2026-02-28"})
+        self.assertEqual(
+            str(caught.exception),
+            "Objectif Job Coaching « Accueils de mars » se termine avant de commencer : "
+            "indiquez une fin après le 01/03/2026.",
+        )
