@@ -39,10 +39,11 @@ class JobCoachingWorkbookController(http.Controller):
         if (kind, document) not in WORKBOOKS:
             raise request.not_found()
         model, build, filename = WORKBOOKS[kind, document]
+        # One answer for a record that does not exist and one the user may
+        # not read: the address tells nothing of others' records.
         record = request.env[model].browse(record_id).exists()
-        if not record:
+        if not record or not record.has_access("read"):
             raise request.not_found()
-        record.check_access("read")
         content = getattr(record, build)()
         return request.make_response(
             content,

@@ -69,3 +69,4 @@ from . import test_crons
 from . import test_platform
 from . import test_readme_claims
 from . import test_period
+from . import test_workbook_routes
