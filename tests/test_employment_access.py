@@ -52,15 +52,18 @@ class TestEmploymentAccess(EmploymentCase):
     def _all(self, model):
         return self.records[self.mine][model] | self.records[self.theirs][model]
 
-    def test_agent_sees_own_caseload_only(self):
+    def _assert_sees(self, user, expected):
+        """What ``user`` finds of every personal record, by model:
+        ``expected(model)`` and nothing else."""
         for model in PERSONAL_MODELS:
             with self.subTest(model=model):
                 visible = (
-                    self.env[model]
-                    .with_user(self.agent)
-                    .search([("id", "in", self._all(model).ids)])
+                    self.env[model].with_user(user).search([("id", "in", self._all(model).ids)])
                 )
-                self.assertEqual(visible, self.records[self.mine][model])
+                self.assertEqual(visible, expected(model))
+
+    def test_agent_sees_own_caseload_only(self):
+        self._assert_sees(self.agent, lambda model: self.records[self.mine][model])
 
     def test_agent_cannot_read_or_change_another_caseload(self):
         contract = self.records[self.theirs]["job_coaching.art60.contract"]
@@ -84,14 +87,7 @@ class TestEmploymentAccess(EmploymentCase):
         written, created."""
         self.theirs.shared_user_ids = [(4, self.agent.id)]
         self.env.invalidate_all()
-        for model in PERSONAL_MODELS:
-            with self.subTest(model=model):
-                visible = (
-                    self.env[model]
-                    .with_user(self.agent)
-                    .search([("id", "in", self._all(model).ids)])
-                )
-                self.assertEqual(visible, self._all(model))
+        self._assert_sees(self.agent, self._all)
         contract = self.records[self.theirs]["job_coaching.art60.contract"]
         contract.with_user(self.agent).write({"tutor": "Shared tutor"})
         evaluation = self.Evaluation.with_user(self.agent).create(
@@ -196,14 +192,7 @@ class TestEmploymentAccess(EmploymentCase):
     def test_coordinator_sees_and_deletes_everything(self):
         # What the coordinator's own request reads: nothing from the cache.
         self.env.invalidate_all()
-        for model in PERSONAL_MODELS:
-            with self.subTest(model=model):
-                visible = (
-                    self.env[model]
-                    .with_user(self.coordinator)
-                    .search([("id", "in", self._all(model).ids)])
-                )
-                self.assertEqual(visible, self._all(model))
+        self._assert_sees(self.coordinator, self._all)
         # Deletes them, both agents' records (dependents first), and the vacancy.
         ids = {model: self._all(model).ids for model in PERSONAL_MODELS}
         # Two of each (one per agent), and two scores per evaluation (two criteria).
