@@ -1,6 +1,17 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from .common import JobCoachingCase
 
+# The employment records of a file, each before what it hangs on: the order
+# in which a coordinator deletes them.
+EMPLOYMENT_DEPENDENTS_FIRST = (
+    "job_coaching.exit.followup",
+    "job_coaching.exit",
+    "job_coaching.art60.evaluation.line",
+    "job_coaching.art60.evaluation",
+    "job_coaching.art60.contract",
+    "job_coaching.application",
+)
+
 
 class EmploymentCase(JobCoachingCase):
     """Employers, vacancies and the rules of article 60 built by the test itself."""

@@ -5,7 +5,7 @@ from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .common_employment import EmploymentCase
+from .common_employment import EMPLOYMENT_DEPENDENTS_FIRST, EmploymentCase
 
 PERSONAL_MODELS = (
     "job_coaching.application",
@@ -200,14 +200,7 @@ class TestEmploymentAccess(EmploymentCase):
         expected["job_coaching.art60.evaluation.line"] = 4
         self.assertEqual({model: len(ids[model]) for model in ids}, expected)
         self.env.invalidate_all()
-        for model in (
-            "job_coaching.exit.followup",
-            "job_coaching.exit",
-            "job_coaching.art60.evaluation.line",
-            "job_coaching.art60.evaluation",
-            "job_coaching.art60.contract",
-            "job_coaching.application",
-        ):
+        for model in EMPLOYMENT_DEPENDENTS_FIRST:
             self.env[model].with_user(self.coordinator).browse(ids[model]).unlink()
         self.vacancy.with_user(self.coordinator).unlink()
         self.env.flush_all()

@@ -11,7 +11,7 @@ from odoo.tools import mute_logger
 
 from odoo.addons.job_coaching.tools import make_register_number
 
-from .common_employment import EmploymentCase
+from .common_employment import EMPLOYMENT_DEPENDENTS_FIRST, EmploymentCase
 
 SECRET = "Debt mediation in progress"
 REPORT = "job_coaching.report_beneficiary_access_request"
@@ -246,12 +246,7 @@ class TestPersonRights(EmploymentCase):
             "job_coaching.insertion.plan",
             "job_coaching.workshop.registration",
             "job_coaching.workshop",
-            "job_coaching.exit.followup",
-            "job_coaching.exit",
-            "job_coaching.art60.evaluation.line",
-            "job_coaching.art60.evaluation",
-            "job_coaching.art60.contract",
-            "job_coaching.application",
+            *EMPLOYMENT_DEPENDENTS_FIRST,
             "job_coaching.vacancy",
             "job_coaching.consent",
             "job_coaching.situation",
